@@ -1,0 +1,36 @@
+#pragma once
+// Runs the HTTPS listener and its sessions until SIGINT/SIGTERM. Beast stays behind this header.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "http/message.h"
+#include "kete/result.h"
+
+namespace kete::http {
+
+struct ListenOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8443;
+  std::size_t max_body_bytes = 16 * 1024 * 1024;
+  std::chrono::seconds handshake_timeout{15};
+  std::chrono::seconds read_timeout{30};   // from the first byte of a request to its end
+  std::chrono::seconds idle_timeout{75};   // a keep-alive connection waiting for its next request
+  std::chrono::seconds write_timeout{60};
+  int threads = 0;  // 0: one per core
+};
+
+struct TlsFiles {
+  std::string certificate_pem;
+  std::string private_key_pem;
+};
+
+using Handler = std::function<Response(const Request&)>;
+using ListeningCallback = std::function<void(const std::string& host, std::uint16_t port)>;
+
+// Blocks until a shutdown signal; returns an error (never throws) when it cannot start.
+Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls, Handler handler,
+                              ListeningCallback on_listening);
+
+}  // namespace kete::http

@@ -1,0 +1,28 @@
+#include "http/json_response.h"
+
+#include <boost/json/serialize.hpp>
+
+namespace kete::http {
+
+Response json_response(int status, const boost::json::value& body) {
+  Response r;
+  r.status = status;
+  r.body = boost::json::serialize(body);
+  return r;
+}
+
+Response error_response(ErrorCode code, std::string_view message) {
+  return json_response(http_status(code),
+                       boost::json::object{{"error", boost::json::object{{"code", to_string(code)}, {"message", message}}}});
+}
+
+Response error_response(const Error& error) { return error_response(error.code, error.message); }
+
+Response no_content() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+}  // namespace kete::http

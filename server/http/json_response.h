@@ -1,0 +1,16 @@
+#pragma once
+// Builders for the JSON answers of the HTTP contract, errors included.
+#include <boost/json/value.hpp>
+#include <string>
+
+#include "http/message.h"
+#include "kete/result.h"
+
+namespace kete::http {
+
+Response json_response(int status, const boost::json::value& body);
+Response error_response(ErrorCode code, std::string_view message);
+Response error_response(const Error& error);
+Response no_content();
+
+}  // namespace kete::http

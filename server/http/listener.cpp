@@ -1,0 +1,110 @@
+#include <openssl/ssl.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <csignal>
+#include <thread>
+#include <vector>
+
+#include "http/detail/connection_registry.h"
+#include "http/detail/session.h"
+#include "http/https_server.h"
+#include "log/logger.h"
+
+namespace kete::http {
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+// TLS 1.2 and 1.3 only, forward-secret AEAD suites only.
+Result<Done> configure_tls(net::ssl::context& ctx, const TlsFiles& files) {
+  ctx.set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                  net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1 |
+                  net::ssl::context::single_dh_use | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+  SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
+  SSL_CTX_set_cipher_list(ctx.native_handle(),
+                          "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                          "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                          "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305");
+  boost::system::error_code ec;
+  ctx.use_certificate_chain_file(files.certificate_pem, ec);
+  if (ec) return make_error(ErrorCode::internal, "cannot load TLS certificate " + files.certificate_pem + ": " + ec.message());
+  ctx.use_private_key_file(files.private_key_pem, net::ssl::context::pem, ec);
+  if (ec) return make_error(ErrorCode::internal, "cannot load TLS private key " + files.private_key_pem + ": " + ec.message());
+  return Done{};
+}
+
+net::awaitable<void> accept_loop(tcp::acceptor& acceptor, net::ssl::context& tls, const Handler& handler,
+                                 detail::ConnectionRegistry& registry, const ListenOptions& options) {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor.async_accept(net::make_strand(acceptor.get_executor()),
+                                                       net::as_tuple(net::use_awaitable));
+    if (ec == net::error::operation_aborted || !acceptor.is_open()) co_return;
+    if (ec) {
+      log::warn("accept_failed", {{"error", ec.message()}});
+      continue;
+    }
+    auto executor = socket.get_executor();
+    net::co_spawn(executor, detail::run_session(std::move(socket), tls, handler, registry, options),
+                  [](std::exception_ptr e) {
+                    if (!e) return;
+                    try {
+                      std::rethrow_exception(e);
+                    } catch (const std::exception& ex) {
+                      log::error("session_failed", {{"what", ex.what()}});
+                    }
+                  });
+  }
+}
+
+}  // namespace
+
+Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_files, Handler handler,
+                              ListeningCallback on_listening) {
+  const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  net::io_context ioc{threads};
+
+  net::ssl::context tls{net::ssl::context::tls_server};
+  if (auto configured = configure_tls(tls, tls_files); !configured) return configured.error();
+
+  boost::system::error_code ec;
+  const auto address = net::ip::make_address(options.host, ec);
+  if (ec) return make_error(ErrorCode::bad_request, "'" + options.host + "' is not an IP address to listen on");
+  const tcp::endpoint endpoint{address, options.port};
+  const std::string where = options.host + ":" + std::to_string(options.port);
+
+  tcp::acceptor acceptor{ioc};
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return make_error(ErrorCode::internal, "cannot listen on " + where + ": " + ec.message());
+
+  detail::ConnectionRegistry registry;
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& signal_ec, int signal_number) {
+    if (signal_ec) return;
+    log::info("shutdown", {{"signal", signal_number}});
+    boost::system::error_code ignored;
+    acceptor.close(ignored);
+    registry.stop_all();
+  });
+
+  on_listening(options.host, acceptor.local_endpoint().port());
+  net::co_spawn(ioc, accept_loop(acceptor, tls, handler, registry, options), net::detached);
+
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  return Done{};
+}
+
+}  // namespace kete::http

@@ -1,0 +1,34 @@
+#pragma once
+// Transport-free HTTP request and response: handlers are pure functions from one to the other,
+// and never see Beast or the TLS stream.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kete::http {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // target without the query string, percent-decoding left to handlers
+  std::string query;   // after '?', may be empty
+  HeaderList headers;  // names in lower case
+  std::string body;
+  std::string remote_address;
+
+  std::optional<std::string_view> header(std::string_view lower_name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  HeaderList headers;
+  std::string body;
+  // For the request log only: who made the request, once authentication knows it.
+  std::string log_user_id;
+};
+
+}  // namespace kete::http

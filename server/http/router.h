@@ -1,0 +1,40 @@
+#pragma once
+// The dispatch table: each route names its method, path and the access it needs, so that the
+// authentication stage runs before any handler and no handler can forget it.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace kete::http {
+
+enum class Access { open, signed_in, admin };
+
+struct RouteMatch {
+  std::vector<std::string> params;  // the path segments matched by "{}"
+};
+
+using RouteHandler = std::function<Response(const Request&, const RouteMatch&)>;
+// Runs before a handler of a route that is not open; returns an error response to stop it.
+using AccessCheck = std::function<std::optional<Response>(Access, const Request&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/records/{}/{}": "{}" matches one non-empty segment
+  Access access;
+  RouteHandler handler;
+};
+
+class Router {
+ public:
+  void add(Route route) { routes_.push_back(std::move(route)); }
+  void set_access_check(AccessCheck check) { access_check_ = std::move(check); }
+  Response dispatch(const Request& request) const;
+
+ private:
+  std::vector<Route> routes_;
+  AccessCheck access_check_;
+};
+
+}  // namespace kete::http

@@ -1,0 +1,145 @@
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <cctype>
+#include <chrono>
+#include <exception>
+#include <memory>
+
+#include "http/detail/session.h"
+#include "http/json_response.h"
+#include "log/logger.h"
+
+namespace kete::http::detail {
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using Stream = beast::ssl_stream<beast::tcp_stream>;
+constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
+
+namespace {
+
+Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& remote) {
+  Request r;
+  r.method = std::string(in.method_string());
+  std::string_view target = in.target();
+  auto q = target.find('?');
+  r.path = std::string(target.substr(0, q));
+  if (q != std::string_view::npos) r.query = std::string(target.substr(q + 1));
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  r.body = std::move(in.body());
+  r.remote_address = remote;
+  return r;
+}
+
+bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
+  out.set(bhttp::field::server, "kete");
+  // Every answer is private to its caller and never rendered as a page.
+  out.set(bhttp::field::cache_control, "no-store");
+  out.set("X-Content-Type-Options", "nosniff");
+  out.set("Strict-Transport-Security", "max-age=31536000");
+  if (!in.content_type.empty()) out.set(bhttp::field::content_type, in.content_type);
+  for (auto& [name, value] : in.headers) out.set(name, value);
+  out.body() = std::move(in.body);
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  return out;
+}
+
+Response safe_handle(const Handler& handler, const Request& request) {
+  try {
+    return handler(request);
+  } catch (const std::exception& e) {
+    log::error("handler_exception", {{"path", request.path}, {"what", e.what()}});
+  } catch (...) {
+    log::error("handler_exception", {{"path", request.path}});
+  }
+  return error_response(ErrorCode::internal, "internal error");
+}
+
+}  // namespace
+
+net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context& tls, const Handler& handler,
+                                 ConnectionRegistry& registry, const ListenOptions& options) {
+  boost::system::error_code ec;
+  auto peer = socket.remote_endpoint(ec);
+  const std::string remote = ec ? std::string("unknown") : peer.address().to_string();
+
+  // Shared so that a cancel posted by shutdown never outlives the stream it cancels.
+  auto owned = std::make_shared<Stream>(std::move(socket), tls);
+  Stream& stream = *owned;
+  ConnectionRegistry::Registration registration(registry, registry.add([weak = std::weak_ptr<Stream>(owned)] {
+    if (auto s = weak.lock())
+      net::post(s->get_executor(), [weak] {
+        if (auto alive = weak.lock()) beast::get_lowest_layer(*alive).cancel();
+      });
+  }));
+
+  beast::get_lowest_layer(stream).expires_after(options.handshake_timeout);
+  auto [handshake_ec] = co_await stream.async_handshake(net::ssl::stream_base::server, use_tuple);
+  if (handshake_ec) co_return;
+
+  beast::flat_buffer buffer;
+  while (!registry.stopping()) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.body_limit(options.max_body_bytes);
+    parser.header_limit(32 * 1024);
+
+    beast::get_lowest_layer(stream).expires_after(options.idle_timeout);
+    auto [header_ec, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
+    const auto started = std::chrono::steady_clock::now();
+    boost::system::error_code read_ec = header_ec;
+    if (!read_ec && !parser.is_done()) {
+      beast::get_lowest_layer(stream).expires_after(options.read_timeout);
+      auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
+      read_ec = body_ec;
+    }
+
+    Response response;
+    bool keep_alive = false;
+    unsigned version = 11;
+    std::string method = "-", path = "-";
+    if (read_ec == bhttp::error::end_of_stream || read_ec == net::error::operation_aborted ||
+        read_ec == beast::error::timeout || read_ec == net::ssl::error::stream_truncated ||
+        read_ec == net::error::eof || read_ec == net::error::connection_reset) {
+      break;
+    } else if (read_ec == bhttp::error::body_limit) {
+      response = error_response(ErrorCode::payload_too_large, "request body is larger than this server accepts");
+    } else if (read_ec) {
+      if (read_ec.category() != bhttp::make_error_code(bhttp::error::bad_target).category())
+        break;  // a transport failure, nothing to answer
+      response = error_response(ErrorCode::bad_request, "malformed HTTP request");
+    } else {
+      auto message = parser.release();
+      version = message.version();
+      keep_alive = message.keep_alive();
+      Request request = to_request(std::move(message), remote);
+      method = request.method;
+      path = request.path;
+      response = safe_handle(handler, request);
+    }
+
+    const int status = response.status;
+    const std::string user = response.log_user_id;
+    auto out = to_beast(std::move(response), version, keep_alive && !registry.stopping());
+    beast::get_lowest_layer(stream).expires_after(options.write_timeout);
+    auto [write_ec, written] = co_await bhttp::async_write(stream, out, use_tuple);
+    const auto micros =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+    log::request(method, path, status, static_cast<double>(micros) / 1000.0, user, remote);
+    if (write_ec || !out.keep_alive()) break;
+  }
+
+  beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+  co_await stream.async_shutdown(use_tuple);
+}
+
+}  // namespace kete::http::detail

@@ -1,0 +1,15 @@
+#pragma once
+// What every request handler may use: the data folder's stores and the server's settings.
+#include <filesystem>
+#include <string>
+
+#include "storage/database_pool.h"
+
+namespace kete {
+
+struct ServerContext {
+  std::filesystem::path data_dir;
+  storage::DatabasePool& databases;
+};
+
+}  // namespace kete

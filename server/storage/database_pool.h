@@ -1,0 +1,28 @@
+#pragma once
+// One SQLite connection per thread over one database file (WAL: readers never block the writer).
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include "storage/sqlite_database.h"
+
+namespace kete::storage {
+
+class DatabasePool {
+ public:
+  // Opens the first connection, applying migrations; fails on a damaged or foreign file.
+  static Result<std::unique_ptr<DatabasePool>> open(const std::string& path);
+
+  SqliteDatabase& for_this_thread();
+  const std::string& path() const { return path_; }
+
+ private:
+  explicit DatabasePool(std::string path) : path_(std::move(path)) {}
+  std::string path_;
+  std::mutex mutex_;
+  std::unordered_map<std::thread::id, std::unique_ptr<SqliteDatabase>> connections_;
+};
+
+}  // namespace kete::storage

@@ -1,0 +1,75 @@
+#include "storage/identity_store.h"
+
+#include <sqlite3.h>
+
+#include "auth/random.h"
+#include "kete/time_format.h"
+#include "storage/sqlite_database.h"
+
+namespace kete::storage {
+namespace {
+
+constexpr std::string_view kUserColumns = "id, tenant_id, email, name, role, coalesce(manager_id, ''), coalesce(password_hash, '')";
+
+User read_user(const Statement& s) {
+  return User{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
+}
+
+}  // namespace
+
+Tenant IdentityStore::internal_tenant(const std::string& name_if_new) {
+  auto q = db_.prepare("SELECT id, kind, name FROM tenants WHERE kind = 'internal'");
+  if (q.step()) return Tenant{q.text(0), q.text(1), q.text(2)};
+  return create_tenant("internal", name_if_new).value();
+}
+
+Result<Tenant> IdentityStore::create_tenant(const std::string& kind, const std::string& name) {
+  Tenant t{auth::random_uuid(), kind, name};
+  db_.prepare("INSERT INTO tenants(id, kind, name, created_at) VALUES (?, ?, ?, ?)")
+      .bind(1, t.id).bind(2, t.kind).bind(3, t.name).bind(4, rfc3339_utc_now())
+      .run();
+  return t;
+}
+
+std::vector<Tenant> IdentityStore::tenants() {
+  std::vector<Tenant> out;
+  auto q = db_.prepare("SELECT id, kind, name FROM tenants ORDER BY kind, name");
+  while (q.step()) out.push_back(Tenant{q.text(0), q.text(1), q.text(2)});
+  return out;
+}
+
+Result<User> IdentityStore::create_user(User user) {
+  if (user_by_email(user.email)) return make_error(ErrorCode::conflict, "a user with that e-mail address already exists");
+  if (user.id.empty()) user.id = auth::random_uuid();
+  auto insert = db_.prepare(
+      "INSERT INTO users(id, tenant_id, email, name, role, manager_id, password_hash, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, user.id).bind(2, user.tenant_id).bind(3, user.email).bind(4, user.name).bind(5, user.role);
+  if (user.manager_id.empty()) insert.bind_null(6); else insert.bind(6, user.manager_id);
+  if (user.password_hash.empty()) insert.bind_null(7); else insert.bind(7, user.password_hash);
+  insert.bind(8, rfc3339_utc_now());
+  insert.run();
+  return user;
+}
+
+std::optional<User> IdentityStore::user_by_email(const std::string& email) {
+  auto q = db_.prepare("SELECT " + std::string(kUserColumns) + " FROM users WHERE email = ?");
+  q.bind(1, email);
+  if (!q.step()) return std::nullopt;
+  return read_user(q);
+}
+
+std::optional<User> IdentityStore::user_by_id(const std::string& id) {
+  auto q = db_.prepare("SELECT " + std::string(kUserColumns) + " FROM users WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_user(q);
+}
+
+std::int64_t IdentityStore::user_count() {
+  auto q = db_.prepare("SELECT count(*) FROM users");
+  q.step();
+  return q.integer(0);
+}
+
+}  // namespace kete::storage

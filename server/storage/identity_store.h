@@ -1,0 +1,47 @@
+#pragma once
+// Tenants and users as stored; callers above storage never see SQL.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kete/result.h"
+
+namespace kete::storage {
+
+class SqliteDatabase;
+
+struct Tenant {
+  std::string id;
+  std::string kind;  // internal | client | partner
+  std::string name;
+};
+
+struct User {
+  std::string id;
+  std::string tenant_id;
+  std::string email;
+  std::string name;
+  std::string role;
+  std::string manager_id;     // empty when none
+  std::string password_hash;  // empty until an invite is taken
+};
+
+class IdentityStore {
+ public:
+  explicit IdentityStore(SqliteDatabase& db) : db_(db) {}
+
+  // The business itself; created with the given name on first use.
+  Tenant internal_tenant(const std::string& name_if_new);
+  Result<Tenant> create_tenant(const std::string& kind, const std::string& name);
+  std::vector<Tenant> tenants();
+
+  Result<User> create_user(User user);
+  std::optional<User> user_by_email(const std::string& email);
+  std::optional<User> user_by_id(const std::string& id);
+  std::int64_t user_count();
+
+ private:
+  SqliteDatabase& db_;
+};
+
+}  // namespace kete::storage

@@ -1,0 +1,25 @@
+#pragma once
+// The error codes of the HTTP contract (DESIGN.md §4), shared by server and apps.
+#include <optional>
+#include <string_view>
+
+namespace kete {
+
+enum class ErrorCode {
+  bad_request,
+  unauthorized,
+  forbidden,
+  not_found,
+  method_not_allowed,
+  conflict,
+  payload_too_large,
+  unsupported_media_type,
+  rate_limited,
+  internal,
+};
+
+std::string_view to_string(ErrorCode code);
+std::optional<ErrorCode> error_code_from_string(std::string_view text);
+int http_status(ErrorCode code);
+
+}  // namespace kete
