@@ -1,0 +1,151 @@
+// The real server over real TLS on a random loopback port: health, errors, limits, TLS versions,
+// request log and graceful shutdown.
+#include <QSslSocket>
+#include <QtTest>
+
+#include "https_client.h"
+#include "server_process.h"
+
+using kete::test::HttpsClient;
+using kete::test::ServerProcess;
+
+class ServerHttp : public QObject {
+  Q_OBJECT
+  std::unique_ptr<ServerProcess> m_server;
+
+  // Sends raw bytes over TLS and returns what the server answered before closing.
+  QByteArray rawExchange(const QByteArray& bytes) {
+    QSslSocket socket;
+    socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+    socket.connectToHostEncrypted("127.0.0.1", quint16(m_server->port()));
+    if (!socket.waitForEncrypted(10000)) return "handshake failed: " + socket.errorString().toUtf8();
+    socket.write(bytes);
+    socket.flush();
+    QByteArray answer;
+    while (socket.waitForReadyRead(3000)) answer += socket.readAll();
+    return answer;
+  }
+
+ private slots:
+  void init() {
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY2(m_server->start(), m_server->log().constData());
+  }
+  void cleanup() { m_server.reset(); }
+
+  void healthzAnswersOverTlsWithVersion() {
+    HttpsClient client(m_server->fingerprint());
+    auto reply = client.get(m_server->url("/healthz"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value("status").toString(), QString("ok"));
+    QCOMPARE(reply.json().value("version").toString(), QString(KETE_VERSION));
+    QCOMPARE(reply.header("Content-Type"), QByteArray("application/json"));
+    QCOMPARE(reply.header("X-Content-Type-Options"), QByteArray("nosniff"));
+    QCOMPARE(reply.header("Cache-Control"), QByteArray("no-store"));
+  }
+
+  void printedFingerprintIsTheCertificatePresented() {
+    HttpsClient wrongPin(QString(95, 'A'));
+    auto refused = wrongPin.get(m_server->url("/healthz"));
+    QCOMPARE(refused.status, 0);
+    QVERIFY(!refused.networkError.isEmpty());
+    HttpsClient rightPin(m_server->fingerprint());
+    QCOMPARE(rightPin.get(m_server->url("/healthz")).status, 200);
+  }
+
+  void certificateSurvivesRestart() {
+    const QString first = m_server->fingerprint();
+    QCOMPARE(m_server->stop(), 0);
+    QVERIFY(m_server->start());
+    QCOMPARE(m_server->fingerprint(), first);
+    QVERIFY(!m_server->output().contains("(new, self-signed)"));
+  }
+
+  void unknownPathIsJson404AndWrongMethod405() {
+    HttpsClient client(m_server->fingerprint());
+    auto missing = client.get(m_server->url("/api/v1/nothing-here"));
+    QCOMPARE(missing.status, 404);
+    QCOMPARE(missing.errorCode(), QString("not_found"));
+    auto wrong = client.post(m_server->url("/healthz"), {});
+    QCOMPARE(wrong.status, 405);
+  }
+
+  void requestsAreLoggedOneLineEachWithoutQuery() {
+    HttpsClient client(m_server->fingerprint());
+    QCOMPARE(client.get(m_server->url("/healthz?token=secret-value")).status, 200);
+    QTRY_VERIFY(m_server->log().contains(R"("path":"/healthz")"));
+    const QByteArray log = m_server->log();
+    QVERIFY(!log.contains("secret-value"));
+    QByteArray line;
+    for (const auto& l : log.split('\n'))
+      if (l.contains(R"("event":"request")")) line = l;
+    const auto entry = QJsonDocument::fromJson(line).object();
+    QCOMPARE(entry.value("method").toString(), QString("GET"));
+    QCOMPARE(entry.value("status").toInt(), 200);
+    QVERIFY(entry.contains("duration_us"));
+    QVERIFY(entry.contains("ts"));
+  }
+
+  void oversizeBodyIs413() {
+    QTemporaryDir dir;
+    QFile config(dir.path() + "/kete.json");
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(R"({"max_body_bytes": 1000})");
+    config.close();
+    m_server->stop();
+    QVERIFY(m_server->start({"--config", config.fileName()}));
+    HttpsClient client(m_server->fingerprint());
+    auto big = client.send("POST", m_server->url("/api/v1/auth/login"), QByteArray(5000, 'x'));
+    QCOMPARE(big.status, 413);
+    QCOMPARE(big.errorCode(), QString("payload_too_large"));
+    // The server keeps serving after refusing.
+    QCOMPARE(client.get(m_server->url("/healthz")).status, 200);
+  }
+
+  void malformedRequestIs400() {
+    const QByteArray answer = rawExchange("GARBAGE / NOT-HTTP\r\n\r\n");
+    QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+    QVERIFY(answer.contains("bad_request"));
+  }
+
+  void conflictingLengthHeadersAreRefused() {
+    const QByteArray answer = rawExchange(
+        "POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+    QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+  }
+
+  void oldTlsVersionsAreRefused() {
+    QSslSocket socket;
+    socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+    auto config = socket.sslConfiguration();
+    QT_WARNING_PUSH
+    QT_WARNING_DISABLE_DEPRECATED
+    config.setProtocol(QSsl::TlsV1_1);
+    QT_WARNING_POP
+    socket.setSslConfiguration(config);
+    socket.connectToHostEncrypted("127.0.0.1", quint16(m_server->port()));
+    QVERIFY(!socket.waitForEncrypted(5000));
+
+    QSslSocket modern;
+    modern.setPeerVerifyMode(QSslSocket::VerifyNone);
+    auto modernConfig = modern.sslConfiguration();
+    modernConfig.setProtocol(QSsl::TlsV1_2);
+    modern.setSslConfiguration(modernConfig);
+    modern.connectToHostEncrypted("127.0.0.1", quint16(m_server->port()));
+    QVERIFY(modern.waitForEncrypted(5000));
+    QCOMPARE(modern.sessionProtocol(), QSsl::TlsV1_2);
+  }
+
+  void sigtermStopsGracefully() {
+    HttpsClient client(m_server->fingerprint());
+    QCOMPARE(client.get(m_server->url("/healthz")).status, 200);  // leaves a keep-alive connection open
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(m_server->stop(), 0);
+    QVERIFY2(timer.elapsed() < 5000, "an idle keep-alive connection held up shutdown");
+    QVERIFY(m_server->output().contains("stopped"));
+  }
+};
+
+QTEST_GUILESS_MAIN(ServerHttp)
+#include "tst_server_http.moc"

@@ -1,0 +1,161 @@
+// Pieces of the server that need no network: command line, router, passwords, config.
+#include <QtTest>
+
+#include <fstream>
+
+#include "auth/password_hash.h"
+#include "auth/password_policy.h"
+#include "cli/command_line.h"
+#include "cli/server_config.h"
+#include "http/json_response.h"
+#include "http/router.h"
+
+using namespace kete;
+
+class ServerUnits : public QObject {
+  Q_OBJECT
+ private slots:
+  void commandLine_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("errorPart");
+    QTest::newRow("serve") << QStringList{"serve", "--data", "/tmp/x"} << true << "";
+    QTest::newRow("serve listen") << QStringList{"serve", "--data", "d", "--listen", "0.0.0.0:1"} << true << "";
+    QTest::newRow("inline value") << QStringList{"serve", "--data=d"} << true << "";
+    QTest::newRow("no data") << QStringList{"serve"} << false << "--data DIR is required";
+    QTest::newRow("unknown option") << QStringList{"serve", "--data", "d", "--port", "1"} << false << "unknown option '--port'";
+    QTest::newRow("missing value") << QStringList{"serve", "--data"} << false << "needs a value";
+    QTest::newRow("unknown command") << QStringList{"start"} << false << "unknown command 'start'";
+    QTest::newRow("admin alone") << QStringList{"admin"} << false << "needs a subcommand";
+    QTest::newRow("create-user no stdin")
+        << QStringList{"admin", "create-user", "--data", "d", "--email", "a@b.nz", "--name", "A"} << false
+        << "--password-stdin is required";
+    QTest::newRow("create-user client role")
+        << QStringList{"admin", "create-user", "--data", "d", "--email", "a@b.nz", "--name", "A", "--role", "client",
+                       "--password-stdin"}
+        << false << "--role must be";
+    QTest::newRow("create-user ok")
+        << QStringList{"admin", "create-user", "--data", "d", "--email", "a@b.nz", "--name", "A", "--password-stdin"}
+        << true << "";
+    QTest::newRow("serve takes no email") << QStringList{"serve", "--data", "d", "--email", "x"} << false
+                                          << "unknown option '--email'";
+  }
+  void commandLine() {
+    QFETCH(QStringList, args);
+    QFETCH(bool, ok);
+    QFETCH(QString, errorPart);
+    std::vector<std::string> v;
+    for (const auto& a : args) v.push_back(a.toStdString());
+    auto parsed = cli::parse_command_line(v);
+    QCOMPARE(parsed.ok(), ok);
+    if (!ok) QVERIFY2(QString::fromStdString(parsed.error().message).contains(errorPart), parsed.error().message.c_str());
+  }
+
+  void routerMatchesPatternsAndAnswers404And405() {
+    http::Router router;
+    router.add({"GET", "/api/v1/records/{}/{}", http::Access::open, [](const auto&, const http::RouteMatch& m) {
+                  return http::json_response(200, boost::json::object{{"c", m.params.at(0)}, {"id", m.params.at(1)}});
+                }});
+    http::Request r;
+    r.method = "GET";
+    r.path = "/api/v1/records/documents/abc";
+    auto ok = router.dispatch(r);
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(QByteArray::fromStdString(ok.body), QByteArray(R"({"c":"documents","id":"abc"})"));
+    r.path = "/api/v1/records/documents/";
+    QCOMPARE(router.dispatch(r).status, 404);
+    r.path = "/api/v1/records/documents/abc/extra";
+    QCOMPARE(router.dispatch(r).status, 404);
+    r.path = "/api/v1/records/documents/abc";
+    r.method = "DELETE";
+    QCOMPARE(router.dispatch(r).status, 405);
+  }
+
+  void accessCheckRunsBeforeHandler() {
+    http::Router router;
+    bool handlerRan = false;
+    router.add({"GET", "/secret", http::Access::signed_in, [&](const auto&, const auto&) {
+                  handlerRan = true;
+                  return http::json_response(200, boost::json::object{});
+                }});
+    router.set_access_check([](http::Access, const http::Request&) -> std::optional<http::Response> {
+      return http::error_response(ErrorCode::unauthorized, "no");
+    });
+    http::Request r;
+    r.method = "GET";
+    r.path = "/secret";
+    QCOMPARE(router.dispatch(r).status, 401);
+    QVERIFY(!handlerRan);
+  }
+
+  void passwordPolicy_data() {
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("short") << "short-pass1" << false;
+    QTest::newRow("common") << "Password1234" << false;
+    QTest::newRow("fine") << "kauri-tree-harbour" << true;
+  }
+  void passwordPolicy() {
+    QFETCH(QString, password);
+    QFETCH(bool, ok);
+    QCOMPARE(auth::check_new_password(password.toStdString()).ok(), ok);
+  }
+
+  void passwordHashIsArgon2idAndVerifies() {
+    const auto phc = auth::hash_password("kauri-tree-harbour");
+    QVERIFY(QString::fromStdString(phc).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+    QVERIFY(auth::verify_password("kauri-tree-harbour", phc));
+    QVERIFY(!auth::verify_password("kauri-tree-harbouR", phc));
+    QVERIFY(auth::hash_password("kauri-tree-harbour") != phc);  // salted
+    QVERIFY(!auth::verify_password("x", "plain-text"));
+  }
+
+  void listenAddress_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::newRow("v4") << "127.0.0.1:8443" << true << "127.0.0.1" << 8443;
+    QTest::newRow("v6") << "[::1]:9000" << true << "::1" << 9000;
+    QTest::newRow("any port") << "0.0.0.0:0" << true << "0.0.0.0" << 0;
+    QTest::newRow("no port") << "127.0.0.1" << false << "" << 0;
+    QTest::newRow("big port") << "127.0.0.1:70000" << false << "" << 0;
+    QTest::newRow("junk port") << "127.0.0.1:84x3" << false << "" << 0;
+  }
+  void listenAddress() {
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    http::ListenOptions o;
+    auto r = cli::apply_listen_address(text.toStdString(), o);
+    QCOMPARE(r.ok(), ok);
+    if (ok) {
+      QFETCH(QString, host);
+      QFETCH(int, port);
+      QCOMPARE(QString::fromStdString(o.host), host);
+      QCOMPARE(int(o.port), port);
+    }
+  }
+
+  void configFile() {
+    QTemporaryDir dir;
+    const auto path = (dir.path() + "/kete.json").toStdString();
+    auto write = [&](const char* text) { std::ofstream(path) << text; };
+    write(R"({"listen": "127.0.0.1:9443", "max_body_bytes": 1024, "threads": 3})");
+    auto good = cli::load_server_config(path);
+    QVERIFY(good.ok());
+    QCOMPARE(good->listen.port, 9443);
+    QCOMPARE(good->listen.max_body_bytes, std::size_t(1024));
+    write(R"({"listne": "127.0.0.1:9443"})");
+    auto typo = cli::load_server_config(path);
+    QVERIFY(!typo.ok());
+    QVERIFY(QString::fromStdString(typo.error().message).contains("unknown setting 'listne'"));
+    write(R"({"max_body_bytes": -5})");
+    QVERIFY(!cli::load_server_config(path).ok());
+    write("{not json");
+    QVERIFY(QString::fromStdString(cli::load_server_config(path).error().message).contains("not valid JSON"));
+    QVERIFY(!cli::load_server_config(path + ".missing").ok());
+  }
+};
+
+QTEST_APPLESS_MAIN(ServerUnits)
+#include "tst_server_units.moc"

@@ -1,0 +1,94 @@
+#include "server_process.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+
+namespace kete::test {
+
+ServerProcess::ServerProcess(const QString& dataDir) {
+  if (dataDir.isEmpty()) {
+    m_tempDir = std::make_unique<QTemporaryDir>();
+    m_dataDir = m_tempDir->path() + "/data";
+  } else {
+    m_dataDir = dataDir;
+  }
+}
+
+ServerProcess::~ServerProcess() {
+  if (m_process.state() != QProcess::NotRunning) stop();
+}
+
+QString ServerProcess::binary() { return QStringLiteral(KETE_SERVER_BINARY); }
+
+CommandResult ServerProcess::run(const QStringList& args, const QByteArray& input, int timeoutMs) {
+  QProcess p;
+  p.start(binary(), args);
+  CommandResult r;
+  if (!p.waitForStarted()) return r;
+  if (!input.isEmpty()) p.write(input);
+  p.closeWriteChannel();
+  if (!p.waitForFinished(timeoutMs)) {
+    p.kill();
+    p.waitForFinished();
+  }
+  r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+  r.out = p.readAllStandardOutput();
+  r.err = p.readAllStandardError();
+  return r;
+}
+
+bool ServerProcess::start(const QStringList& extraArgs) {
+  m_out.clear();
+  m_err.clear();
+  m_port = 0;
+  QStringList args{"serve", "--data", m_dataDir};
+  if (!extraArgs.contains("--listen")) args << "--listen" << "127.0.0.1:0";
+  args << extraArgs;
+  m_process.start(binary(), args);
+  if (!m_process.waitForStarted()) return false;
+  static const QRegularExpression listening(R"(listening on https://127\.0\.0\.1:(\d+))");
+  static const QRegularExpression fingerprint(R"(fingerprint: ([0-9A-F:]{95}))");
+  QDeadlineTimer deadline(30000);
+  while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
+    m_process.waitForReadyRead(200);
+    m_out += m_process.readAllStandardOutput();
+    m_err += m_process.readAllStandardError();
+    const QString text = QString::fromUtf8(m_out);
+    if (auto m = listening.match(text); m.hasMatch()) {
+      m_port = m.captured(1).toInt();
+      m_fingerprint = fingerprint.match(text).captured(1);
+      return true;
+    }
+  }
+  m_out += m_process.readAllStandardOutput();
+  m_err += m_process.readAllStandardError();
+  return false;
+}
+
+int ServerProcess::stop() {
+  if (m_process.state() == QProcess::NotRunning) return m_process.exitCode();
+  m_process.terminate();
+  if (!m_process.waitForFinished(15000)) {
+    kill();
+    return -1;
+  }
+  m_out += m_process.readAllStandardOutput();
+  m_err += m_process.readAllStandardError();
+  return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+void ServerProcess::kill() {
+  m_process.kill();
+  m_process.waitForFinished();
+}
+
+QUrl ServerProcess::url(const QString& path) const {
+  return QUrl(QStringLiteral("https://127.0.0.1:%1%2").arg(m_port).arg(path));
+}
+
+QByteArray ServerProcess::log() {
+  m_err += m_process.readAllStandardError();
+  return m_err;
+}
+
+}  // namespace kete::test
