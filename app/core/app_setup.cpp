@@ -1,0 +1,72 @@
+#include "app_setup.h"
+
+#include <QIcon>
+#include <QLocale>
+#include <QPalette>
+#include <QStyleFactory>
+#include <QMessageBox>
+#include <QTranslator>
+
+#include "widgets/app_window.h"
+
+namespace kete::app {
+
+bool installTranslations(QCoreApplication& app, const QLocale& locale) {
+  auto* translator = new QTranslator(&app);
+  if (translator->load(locale, QStringLiteral("kete"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    app.installTranslator(translator);
+    return true;
+  }
+  delete translator;
+  return false;
+}
+
+QString styleSheetFor(const AppProfile& p) {
+  return QStringLiteral(
+             "QMainWindow, QWidget#page { background: %1; color: %2; }"
+             "QLabel#title { font-size: 20pt; font-weight: 600; color: %3; }"
+             "QLabel#subtitle { color: %2; }"
+             "QLabel#error { color: #B3261E; }"
+             "QFrame#card { background: white; border: 1px solid #D8D4CC; border-radius: 10px; }"
+             "QFrame#fingerprintBox { background: #FFF8E1; border: 1px solid %4; border-radius: 8px; }"
+             "QPushButton[primary=\"true\"] { background: %3; color: %5; border: none; border-radius: 6px; padding: 8px 18px; font-weight: 600; }"
+             "QPushButton[primary=\"true\"]:disabled { background: #9AA7A6; }"
+             "QLineEdit { padding: 6px; border: 1px solid #C9C4BA; border-radius: 6px; background: white; }"
+             "QLineEdit:focus { border: 2px solid %3; }")
+      .arg(p.background.name(), p.text.name(), p.primary.name(), p.accent.name(), p.onPrimary.name());
+}
+
+void prepareApplication(QApplication& app, const AppProfile& profile) {
+  QCoreApplication::setOrganizationName(QStringLiteral("Kete"));
+  QCoreApplication::setOrganizationDomain(QStringLiteral("kete.nz"));
+  QCoreApplication::setApplicationName(QStringLiteral("kete-") + profile.appId);
+  QGuiApplication::setApplicationDisplayName(profile.displayName);
+  QGuiApplication::setWindowIcon(QIcon(profile.logoResource));
+  app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  QPalette palette = app.palette();
+  palette.setColor(QPalette::Window, profile.background);
+  palette.setColor(QPalette::WindowText, profile.text);
+  palette.setColor(QPalette::Highlight, profile.primary);
+  palette.setColor(QPalette::HighlightedText, profile.onPrimary);
+  palette.setColor(QPalette::Button, profile.background);
+  app.setPalette(palette);
+  app.setStyleSheet(styleSheetFor(profile));
+  installTranslations(app, QLocale::system());
+}
+
+int runApp(int argc, char** argv, const ProfileLoader& loadProfile, const WindowFactory& createWindow) {
+  QApplication app(argc, argv);
+  QString error;
+  const auto profile = loadProfile(&error);
+  if (!profile) {
+    QMessageBox::critical(nullptr, QStringLiteral("Kete"), error);
+    return 1;
+  }
+  prepareApplication(app, *profile);
+  auto window = createWindow(*profile);
+  window->show();
+  window->start();
+  return app.exec();
+}
+
+}  // namespace kete::app

@@ -1,0 +1,127 @@
+#include "net/api_client.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <memory>
+
+#include "net/certificate_pin.h"
+
+namespace kete::app {
+namespace {
+
+constexpr int kTransferTimeoutMs = 20000;
+
+QNetworkRequest makeRequest(const QUrl& url) {
+  QNetworkRequest request(url);
+  request.setTransferTimeout(kTransferTimeoutMs);
+  request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+  request.setRawHeader("Accept", "application/json");
+  return request;
+}
+
+}  // namespace
+
+ApiClient::ApiClient(QObject* parent) : QObject(parent) {}
+
+QUrl ApiClient::normalizeServerAddress(const QString& text, QString* error) {
+  QString t = text.trimmed();
+  if (t.isEmpty()) {
+    if (error) *error = tr("Enter the server address your organisation gave you.");
+    return {};
+  }
+  if (!t.contains(QStringLiteral("://"))) t.prepend(QStringLiteral("https://"));
+  QUrl url(t, QUrl::StrictMode);
+  if (!url.isValid() || url.host().isEmpty()) {
+    if (error) *error = tr("That server address is not valid.");
+    return {};
+  }
+  if (url.scheme() != QLatin1String("https")) {
+    if (error) *error = tr("Kete only connects over https.");
+    return {};
+  }
+  QUrl base;
+  base.setScheme(QStringLiteral("https"));
+  base.setHost(url.host());
+  base.setPort(url.port(8443));
+  return base;
+}
+
+void ApiClient::setServer(const QUrl& base, const QString& pinnedFingerprint) {
+  m_base = base;
+  m_pin = pinnedFingerprint;
+}
+
+void ApiClient::probe(const QUrl& base, std::function<void(const ProbeResult&)> done) {
+  QUrl url = base;
+  url.setPath(QStringLiteral("/healthz"));
+  QNetworkReply* reply = m_network.get(makeRequest(url));
+  auto seen = std::make_shared<QString>();
+  connect(reply, &QNetworkReply::sslErrors, reply, [reply, seen](const QList<QSslError>& errors) {
+    *seen = fingerprintOf(reply->sslConfiguration().peerCertificate());
+    reply->ignoreSslErrors(errors);  // only for reading /healthz; the person decides on the fingerprint
+  });
+  connect(reply, &QNetworkReply::finished, this, [reply, seen, done = std::move(done)] {
+    reply->deleteLater();
+    ProbeResult r;
+    if (seen->isEmpty()) *seen = fingerprintOf(reply->sslConfiguration().peerCertificate());
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const auto json = QJsonDocument::fromJson(reply->readAll()).object();
+    if (status == 200 && json.value("status").toString() == QLatin1String("ok")) {
+      r.reached = true;
+      r.fingerprint = *seen;
+      r.version = json.value("version").toString();
+    } else if (status != 0) {
+      r.error = tr("That address answers, but it is not a Kete server.");
+    } else {
+      r.error = tr("Cannot reach the server: %1").arg(reply->errorString());
+    }
+    done(r);
+  });
+}
+
+void ApiClient::get(const QString& path, std::function<void(const ApiReply&)> done) {
+  send("GET", path, {}, std::move(done));
+}
+
+void ApiClient::post(const QString& path, const QJsonObject& body, std::function<void(const ApiReply&)> done) {
+  send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
+}
+
+void ApiClient::send(const QByteArray& method, const QString& path, const QByteArray& body,
+                     std::function<void(const ApiReply&)> done) {
+  QUrl url = m_base;
+  url.setPath(path);
+  QNetworkRequest request = makeRequest(url);
+  if (!body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+  if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+  QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
+  auto mismatch = std::make_shared<bool>(false);
+  const QString pin = m_pin;
+  connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError>& errors) {
+    if (!pin.isEmpty() && fingerprintOf(reply->sslConfiguration().peerCertificate()) == pin)
+      reply->ignoreSslErrors(errors);
+  });
+  // Pinned means pinned: even a certificate a public CA vouches for must be the pinned one.
+  connect(reply, &QNetworkReply::encrypted, reply, [reply, pin, mismatch] {
+    if (!pin.isEmpty() && fingerprintOf(reply->sslConfiguration().peerCertificate()) != pin) {
+      *mismatch = true;
+      reply->abort();
+    }
+  });
+  connect(reply, &QNetworkReply::finished, this, [reply, mismatch, done = std::move(done)] {
+    reply->deleteLater();
+    ApiReply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.json = QJsonDocument::fromJson(reply->readAll()).object();
+    const auto error = r.json.value("error").toObject();
+    r.errorCode = error.value("code").toString();
+    r.errorMessage = error.value("message").toString();
+    if (reply->error() == QNetworkReply::SslHandshakeFailedError) *mismatch = true;
+    r.pinMismatch = *mismatch;
+    if (r.status == 0) r.errorMessage = reply->errorString();
+    done(r);
+  });
+}
+
+}  // namespace kete::app

@@ -1,0 +1,73 @@
+#include "widgets/app_window.h"
+
+#include <QLabel>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+#include "session/session.h"
+#include "widgets/home_page.h"
+#include "widgets/sign_in_page.h"
+
+namespace kete::app {
+
+AppWindow::AppWindow(const AppProfile& profile, QWidget* parent)
+    : QMainWindow(parent), m_session(new Session(profile, this)) {
+  setWindowTitle(profile.displayName);
+  setMinimumSize(900, 620);
+  m_pages = new QStackedWidget(this);
+  m_signIn = new SignInPage(*m_session, m_pages);
+  m_home = new HomePage(m_pages);
+  m_pages->addWidget(m_signIn);
+  m_pages->addWidget(m_home);
+  setCentralWidget(m_pages);
+  m_connection = new QLabel(this);
+  m_connection->setObjectName(QStringLiteral("connectionState"));
+  statusBar()->addWidget(m_connection);
+  m_connection->setText(tr("Not signed in"));
+
+  connect(m_signIn, &SignInPage::signedIn, this, [this](const QJsonObject& user) { showHome(user, false); });
+  connect(m_home, &HomePage::signOutRequested, this, &AppWindow::signOut);
+}
+
+AppWindow::~AppWindow() = default;
+
+bool AppWindow::isSignedIn() const { return m_pages->currentWidget() == m_home; }
+
+void AppWindow::start() {
+  m_session->restoreToken([this](const QString& token, const QString& error) {
+    if (token.isEmpty()) {
+      showSignIn(error.isEmpty() ? QString() : tr("This computer's keychain could not be read: %1").arg(error));
+      return;
+    }
+    m_connection->setText(tr("Connecting…"));
+    m_session->api().get(QStringLiteral("/api/v1/me"), [this](const ApiReply& reply) {
+      if (reply.ok()) return showHome(reply.json, false);
+      if (reply.status == 0 && !reply.pinMismatch) return showHome(m_session->cachedUser(), true);
+      m_session->signOut([this](const QString&) { showSignIn(tr("Your session has ended. Please sign in again.")); });
+    });
+  });
+}
+
+void AppWindow::showHome(const QJsonObject& user, bool offline) {
+  m_home->setUser(user, offline);
+  m_pages->setCurrentWidget(m_home);
+  m_connection->setText(offline ? tr("Offline — showing what this computer has saved")
+                                : tr("Connected to %1").arg(m_session->serverUrl().host()));
+  emit stateChanged();
+}
+
+void AppWindow::showSignIn(const QString& message) {
+  m_signIn->reset();
+  if (!message.isEmpty()) m_signIn->showMessage(message);
+  m_pages->setCurrentWidget(m_signIn);
+  m_connection->setText(tr("Not signed in"));
+  emit stateChanged();
+}
+
+void AppWindow::signOut() {
+  m_session->signOut([this](const QString& error) {
+    showSignIn(error.isEmpty() ? QString() : tr("Signed out, but the keychain entry could not be removed: %1").arg(error));
+  });
+}
+
+}  // namespace kete::app

@@ -1,0 +1,46 @@
+#pragma once
+// The main window of every app: sign-in first, then the app's home, with connection state in
+// the status bar. A saved session is resumed at start, and shown offline when the server is away.
+#include <QMainWindow>
+
+#include "app_profile.h"
+
+class QLabel;
+class QStackedWidget;
+
+namespace kete::app {
+
+class Session;
+class SignInPage;
+class HomePage;
+
+class AppWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit AppWindow(const AppProfile& profile, QWidget* parent = nullptr);
+  ~AppWindow() override;
+
+  // Resumes a saved session, or shows the sign-in page.
+  void start();
+
+  Session& session() { return *m_session; }
+  SignInPage* signInPage() const { return m_signIn; }
+  HomePage* homePage() const { return m_home; }
+  bool isSignedIn() const;
+
+ signals:
+  void stateChanged();
+
+ private:
+  void showHome(const QJsonObject& user, bool offline);
+  void showSignIn(const QString& message = {});
+  void signOut();
+
+  Session* m_session;
+  QStackedWidget* m_pages;
+  SignInPage* m_signIn;
+  HomePage* m_home;
+  QLabel* m_connection;
+};
+
+}  // namespace kete::app

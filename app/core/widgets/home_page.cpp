@@ -1,0 +1,46 @@
+#include "widgets/home_page.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace kete::app {
+
+HomePage::HomePage(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("page"));
+  m_greeting = new QLabel(this);
+  m_greeting->setObjectName(QStringLiteral("title"));
+  m_detail = new QLabel(this);
+  m_detail->setObjectName(QStringLiteral("subtitle"));
+  m_intro = new QLabel(this);
+  m_intro->setWordWrap(true);
+  auto* signOut = new QPushButton(tr("Sign out"), this);
+  signOut->setObjectName(QStringLiteral("signOutButton"));
+  connect(signOut, &QPushButton::clicked, this, &HomePage::signOutRequested);
+
+  auto* header = new QHBoxLayout;
+  auto* names = new QVBoxLayout;
+  names->addWidget(m_greeting);
+  names->addWidget(m_detail);
+  header->addLayout(names);
+  header->addStretch();
+  header->addWidget(signOut, 0, Qt::AlignTop);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(32, 24, 32, 24);
+  layout->addLayout(header);
+  layout->addSpacing(16);
+  layout->addWidget(m_intro);
+  layout->addStretch();
+}
+
+void HomePage::setIntro(const QString& text) { m_intro->setText(text); }
+
+void HomePage::setUser(const QJsonObject& user, bool offline) {
+  const QString name = user.value("name").toString();
+  m_greeting->setText(tr("Kia ora, %1").arg(name.section(' ', 0, 0)));
+  const QString tenant = user.value("tenant").toObject().value("name").toString();
+  m_detail->setText(offline ? tr("%1 · %2 · offline").arg(name, tenant) : tr("%1 · %2").arg(name, tenant));
+}
+
+}  // namespace kete::app

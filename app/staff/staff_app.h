@@ -1,0 +1,13 @@
+#pragma once
+// The staff app: its profile and its main window.
+#include <memory>
+
+#include "app_profile.h"
+#include "widgets/app_window.h"
+
+namespace kete::staff {
+
+app::AppProfile profile();
+std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile);
+
+}  // namespace kete::staff

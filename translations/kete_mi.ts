@@ -1,0 +1,199 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="mi_NZ">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Policies, procedures, leave, rosters and your clients, in one place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your staff portal. Announcements, policies to acknowledge, procedures and training, your payslips and leave, rosters, internal forms and the clients you look after will appear here as your organisation adds them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to %1. Your documents, requests from us, job progress, invoices and secure messages will appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network resources and your own performance figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your partner portal. The network&apos;s brand, procedure, training, marketing and compliance resources, and your own performance figures, will appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kete::app::ApiClient</name>
+    <message>
+        <source>Enter the server address your organisation gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That server address is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kete only connects over https.</source>
+        <translation>Ka tūhono a Kete mā te https anake.</translation>
+    </message>
+    <message>
+        <source>That address answers, but it is not a Kete server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Kāore e taea te tae atu ki te tūmau: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kete::app::AppWindow</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>Kāore anō kia takiuru</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keychain could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>E tūhono ana…</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Kua mutu tō wātū. Takiuru anō mai.</translation>
+    </message>
+    <message>
+        <source>Offline — showing what this computer has saved</source>
+        <translation>Tuimotu — e whakaatu ana i ngā mea kua tiakina ki tēnei rorohiko</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Kua tūhono ki %1</translation>
+    </message>
+    <message>
+        <source>Signed out, but the keychain entry could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kete::app::HomePage</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Takiputa</translation>
+    </message>
+    <message>
+        <source>Kia ora, %1</source>
+        <translation>Kia ora, %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · offline</source>
+        <translation>%1 · %2 · tuimotu</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>kete::app::SignInPage</name>
+    <message>
+        <source>Sign in to continue</source>
+        <translation>Takiuru kia haere tonu</translation>
+    </message>
+    <message>
+        <source>portal.example.co.nz:8443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@example.co.nz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Wāhitau tūmau</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Īmēra</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kupuhipa</translation>
+    </message>
+    <message>
+        <source>Trust this server</source>
+        <translation>Whakawhirinaki ki tēnei tūmau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Whakakore</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Takiuru</translation>
+    </message>
+    <message>
+        <source>Need help? %1 · %2</source>
+        <translation>Me āwhina? %1 · %2</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address you sign in with.</source>
+        <translation>Tāurua mai te īmēra e takiuru ai koe.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Tāurua mai tō kupuhipa.</translation>
+    </message>
+    <message>
+        <source>Contacting server…</source>
+        <translation>E whakapā ana ki te tūmau…</translation>
+    </message>
+    <message>
+        <source>This server&apos;s certificate is not the one this app expects. Do not continue; contact %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First connection to %1. Check that this certificate fingerprint matches the one your administrator gave you:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for you to confirm…</source>
+        <translation>E tatari ana kia whakaū koe…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>E takiuru ana…</translation>
+    </message>
+    <message>
+        <source>Signed in, but this computer&apos;s keychain refused to keep the session: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed since you first trusted it. Do not continue; contact your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Kāore e taea te tae atu ki te tūmau: %1</translation>
+    </message>
+    <message>
+        <source>The e-mail address or password is not right.</source>
+        <translation>Kāore i tika te īmēra, te kupuhipa rānei.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a few minutes, then try again.</source>
+        <translation>He maha rawa ngā whakamātau. Tatari mō ētahi meneti, ka ngana anō ai.</translation>
+    </message>
+    <message>
+        <source>This account needs a code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
