@@ -1,5 +1,6 @@
 #include "app_setup.h"
 
+#include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
 #include <QPalette>
@@ -62,8 +63,18 @@ int runApp(int argc, char** argv, const ProfileLoader& loadProfile, const Window
     QMessageBox::critical(nullptr, QStringLiteral("Kete"), error);
     return 1;
   }
-  prepareApplication(app, *profile);
-  auto window = createWindow(*profile);
+  QCommandLineParser options;
+  options.setApplicationDescription(profile->displayName);
+  options.addHelpOption();
+  const QCommandLineOption server(QStringLiteral("server"),
+                                  QCoreApplication::translate("kete::app", "Server address to offer at sign-in."),
+                                  QStringLiteral("address"));
+  options.addOption(server);
+  options.process(app);
+  AppProfile effective = *profile;
+  if (options.isSet(server)) effective.defaultServer = options.value(server);
+  prepareApplication(app, effective);
+  auto window = createWindow(effective);
   window->show();
   window->start();
   return app.exec();
