@@ -1,21 +1,74 @@
 #include "routes.h"
 
+#include <ctime>
 #include <memory>
 
+#include "auth/authenticator.h"
+#include "domain/admin_handlers.h"
+#include "domain/audit.h"
+#include "domain/auth_handlers.h"
 #include "domain/health.h"
+#include "domain/record_handlers.h"
 #include "http/json_response.h"
 #include "http/router.h"
 
 namespace kete {
 
-http::Handler make_request_handler(ServerContext& /*context*/) {
+http::Handler make_request_handler(ServerContext& ctx) {
   auto router = std::make_shared<http::Router>();
   using http::Access;
-  router->add({"GET", "/healthz", Access::open, [](const auto&, const auto&) { return domain::health(); }});
+  using http::Request;
+  using http::RouteMatch;
+  using scope::Caller;
+  auto& c = ctx;
 
-  // Until sessions exist, nothing that needs a signed-in caller is served.
-  router->set_access_check([](Access, const http::Request&) -> std::optional<http::Response> {
-    return http::error_response(ErrorCode::unauthorized, "sign in first");
+  // The dispatch table: every route and the access it needs. Nothing else decides who may call what.
+  router->add({"GET", "/healthz", Access::open, [](auto&, auto&, auto&) { return domain::health(); }});
+  router->add({"POST", "/api/v1/auth/login", Access::open,
+               [&c](const Request& r, auto&, auto&) { return domain::login(c, r); }});
+  router->add({"POST", "/api/v1/auth/invite/accept", Access::open,
+               [&c](const Request& r, auto&, auto&) { return domain::accept_invite(c, r); }});
+  router->add({"POST", "/api/v1/auth/logout", Access::signed_in,
+               [&c](auto&, auto&, const Caller& who) { return domain::logout(c, who); }});
+  router->add({"GET", "/api/v1/me", Access::signed_in, [](auto&, auto&, const Caller& who) { return domain::me(who); }});
+  router->add({"GET", "/api/v1/auth/sessions", Access::signed_in,
+               [&c](auto&, auto&, const Caller& who) { return domain::list_sessions(c, who, who.user_id); }});
+  router->add({"DELETE", "/api/v1/auth/sessions/{}", Access::signed_in,
+               [&c](const Request& r, const RouteMatch& m, const Caller& who) {
+                 return domain::end_session(c, r, who, m.params[0]);
+               }});
+  router->add({"POST", "/api/v1/auth/password", Access::signed_in,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::change_password(c, r, who); }});
+  router->add({"GET", "/api/v1/users/{}/sessions", Access::admin,
+               [&c](auto&, const RouteMatch& m, const Caller& who) { return domain::list_sessions(c, who, m.params[0]); }});
+  router->add({"POST", "/api/v1/tenants", Access::admin,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::create_tenant(c, r, who); }});
+  router->add({"GET", "/api/v1/tenants", Access::admin, [&c](auto&, auto&, auto&) { return domain::list_tenants(c); }});
+  router->add({"POST", "/api/v1/users", Access::admin,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::create_user(c, r, who); }});
+  router->add({"POST", "/api/v1/assignments", Access::admin,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::change_assignment(c, r, who, true); }});
+  router->add({"DELETE", "/api/v1/assignments", Access::admin,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::change_assignment(c, r, who, false); }});
+  router->add({"GET", "/api/v1/audit", Access::signed_in,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::read_audit(c, r, who); }});
+  router->add({"GET", "/api/v1/records/{}/{}", Access::signed_in,
+               [&c](const Request& r, const RouteMatch& m, const Caller& who) {
+                 return domain::read_record(c, r, who, m.params[0], m.params[1]);
+               }});
+  router->add({"POST", "/api/v1/sync/push", Access::signed_in,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::push(c, r, who); }});
+
+  // The authentication stage, run by the router before any handler of a non-open route.
+  router->set_access_check([&c](Access access, const Request& request) -> Result<Caller> {
+    auto& db = c.db();
+    auto caller = auth::authenticate(request, db, c.auth, static_cast<std::int64_t>(std::time(nullptr)));
+    if (!caller) return caller;
+    if (access == Access::admin && !caller->admin()) {
+      domain::audit(db, caller.value(), request, "admin_call", "denied", {}, request.method + " " + request.path);
+      return make_error(ErrorCode::forbidden, "only an admin may do that");
+    }
+    return caller;
   });
   return [router](const http::Request& request) { return router->dispatch(request); };
 }

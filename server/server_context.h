@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 
+#include "auth/auth_settings.h"
 #include "storage/database_pool.h"
 
 namespace kete {
@@ -10,6 +11,9 @@ namespace kete {
 struct ServerContext {
   std::filesystem::path data_dir;
   storage::DatabasePool& databases;
+  auth::AuthSettings auth;
+
+  storage::SqliteDatabase& db() { return databases.for_this_thread(); }
 };
 
 }  // namespace kete

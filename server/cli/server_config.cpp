@@ -66,6 +66,11 @@ Result<ServerConfig> load_server_config(const std::string& path) {
       if (!n) return n.error();
       (key == "read_timeout_seconds" ? config.listen.read_timeout : config.listen.idle_timeout) =
           std::chrono::seconds(n.value());
+    } else if (key == "session_idle_timeout_seconds" || key == "session_absolute_timeout_seconds") {
+      auto n = positive_integer(value, path, key);
+      if (!n) return n.error();
+      (key == "session_idle_timeout_seconds" ? config.auth.idle_timeout_seconds
+                                             : config.auth.absolute_timeout_seconds) = n.value();
     } else if (key == "tls_certificate" || key == "tls_private_key") {
       if (!value.is_string()) return config_error(path, "'" + key + "' must be a file path");
       (key == "tls_certificate" ? config.tls_certificate : config.tls_private_key) = std::string(value.as_string());

@@ -2,6 +2,7 @@
 // The optional --config FILE (JSON): listen address, limits, timeouts and TLS files.
 #include <string>
 
+#include "auth/auth_settings.h"
 #include "http/https_server.h"
 #include "kete/result.h"
 
@@ -9,6 +10,7 @@ namespace kete::cli {
 
 struct ServerConfig {
   http::ListenOptions listen;
+  auth::AuthSettings auth;
   std::string tls_certificate;  // both empty: the self-signed certificate in the data folder
   std::string tls_private_key;
 };

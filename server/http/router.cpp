@@ -38,10 +38,13 @@ Response Router::dispatch(const Request& request) const {
     if (!match(route.pattern, request.path, found)) continue;
     path_known = true;
     if (route.method != request.method) continue;
-    if (route.access != Access::open && access_check_) {
-      if (auto refused = access_check_(route.access, request)) return *refused;
-    }
-    return route.handler(request, found);
+    if (route.access == Access::open) return route.handler(request, found, scope::Caller{});
+    if (!access_check_) return error_response(ErrorCode::unauthorized, "sign in first");
+    auto caller = access_check_(route.access, request);
+    if (!caller) return error_response(caller.error());
+    Response response = route.handler(request, found, caller.value());
+    response.log_user_id = caller->user_id;
+    return response;
   }
   if (path_known) {
     return error_response(ErrorCode::method_not_allowed, "method not allowed on this path");

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "http/message.h"
+#include "kete/result.h"
+#include "scope/caller.h"
 
 namespace kete::http {
 
@@ -15,9 +17,9 @@ struct RouteMatch {
   std::vector<std::string> params;  // the path segments matched by "{}"
 };
 
-using RouteHandler = std::function<Response(const Request&, const RouteMatch&)>;
-// Runs before a handler of a route that is not open; returns an error response to stop it.
-using AccessCheck = std::function<std::optional<Response>(Access, const Request&)>;
+using RouteHandler = std::function<Response(const Request&, const RouteMatch&, const scope::Caller&)>;
+// Runs before the handler of every route that is not open: who is calling, or why not.
+using AccessCheck = std::function<Result<scope::Caller>(Access, const Request&)>;
 
 struct Route {
   std::string method;

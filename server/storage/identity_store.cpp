@@ -72,4 +72,47 @@ std::int64_t IdentityStore::user_count() {
   return q.integer(0);
 }
 
+std::optional<Tenant> IdentityStore::tenant_by_id(const std::string& id) {
+  auto q = db_.prepare("SELECT id, kind, name FROM tenants WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return Tenant{q.text(0), q.text(1), q.text(2)};
+}
+
+void IdentityStore::set_password_hash(const std::string& user_id, const std::string& phc) {
+  db_.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(1, phc).bind(2, user_id).run();
+}
+
+void IdentityStore::assign(const std::string& user_id, const std::string& tenant_id) {
+  db_.prepare("INSERT OR IGNORE INTO assignments(user_id, tenant_id) VALUES (?, ?)").bind(1, user_id).bind(2, tenant_id).run();
+}
+
+void IdentityStore::unassign(const std::string& user_id, const std::string& tenant_id) {
+  db_.prepare("DELETE FROM assignments WHERE user_id = ? AND tenant_id = ?").bind(1, user_id).bind(2, tenant_id).run();
+}
+
+std::vector<std::string> IdentityStore::assigned_tenants(const std::string& user_id) {
+  auto q = db_.prepare("SELECT tenant_id FROM assignments WHERE user_id = ? ORDER BY tenant_id");
+  q.bind(1, user_id);
+  std::vector<std::string> out;
+  while (q.step()) out.push_back(q.text(0));
+  return out;
+}
+
+void IdentityStore::create_invite(const std::string& user_id, const std::string& code_sha256_hex,
+                                  std::int64_t expires_at) {
+  db_.prepare("INSERT INTO invites(code_sha256, user_id, expires_at) VALUES (?, ?, ?)")
+      .bind(1, code_sha256_hex).bind(2, user_id).bind(3, expires_at)
+      .run();
+}
+
+std::optional<std::string> IdentityStore::take_invite(const std::string& code_sha256_hex, std::int64_t now) {
+  auto q = db_.prepare("SELECT user_id FROM invites WHERE code_sha256 = ? AND used_at IS NULL AND expires_at > ?");
+  q.bind(1, code_sha256_hex).bind(2, now);
+  if (!q.step()) return std::nullopt;
+  std::string user_id = q.text(0);
+  db_.prepare("UPDATE invites SET used_at = ? WHERE code_sha256 = ?").bind(1, now).bind(2, code_sha256_hex).run();
+  return user_id;
+}
+
 }  // namespace kete::storage

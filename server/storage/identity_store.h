@@ -39,6 +39,18 @@ class IdentityStore {
   std::optional<User> user_by_email(const std::string& email);
   std::optional<User> user_by_id(const std::string& id);
   std::int64_t user_count();
+  std::optional<Tenant> tenant_by_id(const std::string& id);
+  void set_password_hash(const std::string& user_id, const std::string& phc);
+
+  // Staff ↔ client assignments.
+  void assign(const std::string& user_id, const std::string& tenant_id);
+  void unassign(const std::string& user_id, const std::string& tenant_id);
+  std::vector<std::string> assigned_tenants(const std::string& user_id);
+
+  // One-time invite codes (only their SHA-256 is kept).
+  void create_invite(const std::string& user_id, const std::string& code_sha256_hex, std::int64_t expires_at);
+  // The user id of an unused, unexpired invite, marking it used.
+  std::optional<std::string> take_invite(const std::string& code_sha256_hex, std::int64_t now);
 
  private:
   SqliteDatabase& db_;

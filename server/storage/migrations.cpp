@@ -37,6 +37,82 @@ constexpr std::array kMigrations{
       );
       CREATE INDEX users_tenant ON users(tenant_id);
     )sql"},
+    Migration{2, "sessions_audit_assignments", R"sql(
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        device TEXT NOT NULL DEFAULT '',
+        remote_address TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        absolute_expires_at INTEGER NOT NULL,
+        ended_at INTEGER
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+      CREATE TABLE auth_failures (
+        kind TEXT NOT NULL CHECK (kind IN ('account', 'address')),
+        key TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX auth_failures_key ON auth_failures(kind, key, at);
+      CREATE TABLE assignments (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        tenant_id TEXT NOT NULL REFERENCES tenants(id),
+        PRIMARY KEY (user_id, tenant_id)
+      );
+      CREATE INDEX assignments_tenant ON assignments(tenant_id);
+      CREATE TABLE invites (
+        code_sha256 TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        actor_id TEXT NOT NULL DEFAULT '',
+        actor_name TEXT NOT NULL DEFAULT '',
+        actor_tenant_id TEXT NOT NULL DEFAULT '',
+        subject_tenant_id TEXT NOT NULL DEFAULT '',
+        subject_user_id TEXT NOT NULL DEFAULT '',
+        collection TEXT NOT NULL DEFAULT '',
+        record_id TEXT NOT NULL DEFAULT '',
+        remote_address TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX audit_subject_tenant ON audit_log(subject_tenant_id, seq);
+      CREATE INDEX audit_actor ON audit_log(actor_id, seq);
+    )sql"},
+    Migration{3, "records", R"sql(
+      CREATE TABLE records (
+        id TEXT PRIMARY KEY,
+        collection TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        buckets TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE record_buckets (
+        bucket TEXT NOT NULL,
+        record_id TEXT NOT NULL REFERENCES records(id),
+        PRIMARY KEY (bucket, record_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX record_buckets_record ON record_buckets(record_id);
+      CREATE TABLE applied_mutations (
+        user_id TEXT NOT NULL,
+        mutation_id TEXT NOT NULL,
+        result TEXT NOT NULL,
+        applied_at TEXT NOT NULL,
+        PRIMARY KEY (user_id, mutation_id)
+      ) WITHOUT ROWID;
+    )sql"},
 };
 
 }  // namespace

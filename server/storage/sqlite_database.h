@@ -28,6 +28,7 @@ class Statement {
   // true while there is a row to read; throws StorageError on failure.
   bool step();
   void run() { while (step()) {} }
+  void reset();  // ready to bind and run again
 
   std::string text(int column) const;
   std::int64_t integer(int column) const;

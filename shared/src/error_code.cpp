@@ -15,6 +15,8 @@ struct Entry {
 constexpr std::array kEntries{
     Entry{ErrorCode::bad_request, "bad_request", 400},
     Entry{ErrorCode::unauthorized, "unauthorized", 401},
+    Entry{ErrorCode::invalid_credentials, "invalid_credentials", 401},
+    Entry{ErrorCode::totp_required, "totp_required", 401},
     Entry{ErrorCode::forbidden, "forbidden", 403},
     Entry{ErrorCode::not_found, "not_found", 404},
     Entry{ErrorCode::method_not_allowed, "method_not_allowed", 405},

@@ -53,7 +53,7 @@ class ServerUnits : public QObject {
 
   void routerMatchesPatternsAndAnswers404And405() {
     http::Router router;
-    router.add({"GET", "/api/v1/records/{}/{}", http::Access::open, [](const auto&, const http::RouteMatch& m) {
+    router.add({"GET", "/api/v1/records/{}/{}", http::Access::open, [](const auto&, const http::RouteMatch& m, const auto&) {
                   return http::json_response(200, boost::json::object{{"c", m.params.at(0)}, {"id", m.params.at(1)}});
                 }});
     http::Request r;
@@ -74,12 +74,12 @@ class ServerUnits : public QObject {
   void accessCheckRunsBeforeHandler() {
     http::Router router;
     bool handlerRan = false;
-    router.add({"GET", "/secret", http::Access::signed_in, [&](const auto&, const auto&) {
+    router.add({"GET", "/secret", http::Access::signed_in, [&](const auto&, const auto&, const auto&) {
                   handlerRan = true;
                   return http::json_response(200, boost::json::object{});
                 }});
-    router.set_access_check([](http::Access, const http::Request&) -> std::optional<http::Response> {
-      return http::error_response(ErrorCode::unauthorized, "no");
+    router.set_access_check([](http::Access, const http::Request&) -> Result<scope::Caller> {
+      return make_error(ErrorCode::unauthorized, "no");
     });
     http::Request r;
     r.method = "GET";

@@ -8,6 +8,8 @@ namespace kete {
 enum class ErrorCode {
   bad_request,
   unauthorized,
+  invalid_credentials,  // 401: unknown e-mail and wrong password alike
+  totp_required,        // 401: password right, second factor missing or wrong
   forbidden,
   not_found,
   method_not_allowed,

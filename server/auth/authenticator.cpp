@@ -1,0 +1,68 @@
+#include "auth/authenticator.h"
+
+#include <algorithm>
+
+#include "auth/random.h"
+#include "storage/identity_store.h"
+#include "storage/session_store.h"
+#include "storage/sqlite_database.h"
+
+namespace kete::auth {
+namespace {
+
+constexpr std::int64_t kTouchEverySeconds = 60;
+
+bool is_token_shape(std::string_view token) {
+  if (token.size() != 64) return false;
+  for (char c : token)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string token_hash(std::string_view token) { return to_hex(sha256(token)); }
+
+std::optional<scope::Caller> load_caller(storage::SqliteDatabase& db, const std::string& user_id) {
+  storage::IdentityStore identities(db);
+  auto user = identities.user_by_id(user_id);
+  if (!user) return std::nullopt;
+  auto tenant = identities.tenant_by_id(user->tenant_id);
+  if (!tenant) return std::nullopt;
+  scope::Caller c;
+  c.user_id = user->id;
+  c.email = user->email;
+  c.name = user->name;
+  c.role = user->role;
+  c.tenant_id = tenant->id;
+  c.tenant_kind = tenant->kind;
+  c.tenant_name = tenant->name;
+  c.manager_id = user->manager_id;
+  if (c.internal() && !c.admin()) c.assigned_client_tenants = identities.assigned_tenants(user->id);
+  return c;
+}
+
+Result<scope::Caller> authenticate(const http::Request& request, storage::SqliteDatabase& db,
+                                   const AuthSettings& settings, std::int64_t now) {
+  const auto header = request.header("authorization");
+  if (!header || header->substr(0, 7) != "Bearer ")
+    return make_error(ErrorCode::unauthorized, "sign in first (no bearer token)");
+  const std::string_view token = header->substr(7);
+  if (!is_token_shape(token)) return make_error(ErrorCode::unauthorized, "the session token is not valid");
+
+  storage::SessionStore sessions(db);
+  auto session = sessions.find_open(token_hash(token));
+  if (!session) return make_error(ErrorCode::unauthorized, "the session token is not valid");
+  if (now - session->last_seen_at > settings.idle_timeout_seconds || now >= session->absolute_expires_at) {
+    sessions.end(session->id, now);
+    return make_error(ErrorCode::unauthorized, "the session has expired; sign in again");
+  }
+  auto caller = load_caller(db, session->user_id);
+  if (!caller) return make_error(ErrorCode::unauthorized, "the session token is not valid");
+  caller->session_id = session->id;
+  if (now - session->last_seen_at >= std::min(kTouchEverySeconds, settings.idle_timeout_seconds / 4))
+    sessions.touch(session->id, now);
+  return std::move(*caller);
+}
+
+}  // namespace kete::auth

@@ -1,0 +1,23 @@
+#pragma once
+// Turns a request's bearer token into the Caller it belongs to, or a 401.
+#include <cstdint>
+
+#include "auth/auth_settings.h"
+#include "http/message.h"
+#include "kete/result.h"
+#include "scope/caller.h"
+
+namespace kete::storage {
+class SqliteDatabase;
+}
+
+namespace kete::auth {
+
+Result<scope::Caller> authenticate(const http::Request& request, storage::SqliteDatabase& db,
+                                   const AuthSettings& settings, std::int64_t now);
+// Loads everything scope needs about a user (tenant, assignments); nothing when the user is gone.
+std::optional<scope::Caller> load_caller(storage::SqliteDatabase& db, const std::string& user_id);
+
+std::string token_hash(std::string_view token);  // hex SHA-256, what the sessions table keeps
+
+}  // namespace kete::auth

@@ -1,0 +1,35 @@
+#pragma once
+// The one write path for records (sync push uses it): validate, ask scope, check the version,
+// store the new version. Runs inside the caller's transaction.
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "scope/caller.h"
+#include "storage/record_store.h"
+
+namespace kete::domain {
+
+struct Mutation {
+  std::string id;  // the client's mutation id: the same id twice is applied once
+  std::string collection;
+  std::string op;  // create | update | delete
+  std::string record_id;
+  std::int64_t base_version = 0;
+  boost::json::object data;
+};
+
+struct MutationOutcome {
+  std::string status;  // applied | duplicate | conflict | rejected
+  std::int64_t version = 0;
+  std::optional<Error> error;
+  std::optional<boost::json::object> current;  // on conflict: the record as stored
+  std::string subject_tenant_id;               // for the audit log of denials
+};
+
+MutationOutcome apply_mutation(storage::SqliteDatabase& db, const scope::Caller& caller, const Mutation& m);
+
+boost::json::object record_json(const storage::StoredRecord& r);
+
+}  // namespace kete::domain

@@ -1,0 +1,22 @@
+#include "domain/audit.h"
+
+namespace kete::domain {
+
+void audit(storage::SqliteDatabase& db, const scope::Caller& actor, const http::Request& request, std::string action,
+           std::string outcome, const AuditSubject& subject, std::string detail) {
+  storage::AuditEntry e;
+  e.action = std::move(action);
+  e.outcome = std::move(outcome);
+  e.actor_id = actor.user_id;
+  e.actor_name = actor.name;
+  e.actor_tenant_id = actor.tenant_id;
+  e.subject_tenant_id = subject.tenant_id;
+  e.subject_user_id = subject.user_id;
+  e.collection = subject.collection;
+  e.record_id = subject.record_id;
+  e.remote_address = request.remote_address;
+  e.detail = std::move(detail);
+  storage::AuditStore(db).append(e);
+}
+
+}  // namespace kete::domain

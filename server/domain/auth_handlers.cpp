@@ -1,0 +1,195 @@
+#include "domain/auth_handlers.h"
+
+#include <ctime>
+
+#include "auth/authenticator.h"
+#include "auth/password_hash.h"
+#include "auth/password_policy.h"
+#include "auth/random.h"
+#include "domain/audit.h"
+#include "http/json_body.h"
+#include "http/json_response.h"
+#include "kete/email_address.h"
+#include "kete/time_format.h"
+#include "storage/identity_store.h"
+#include "storage/session_store.h"
+#include "storage/sqlite_database.h"
+
+namespace kete::domain {
+namespace {
+
+std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+std::string rfc3339(std::int64_t seconds) {
+  return rfc3339_utc(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
+}
+
+// A real argon2id hash of nothing anyone knows, so an unknown e-mail costs the same time as a
+// wrong password.
+const std::string& decoy_hash() {
+  static const std::string hash = auth::hash_password(auth::random_token_hex(16));
+  return hash;
+}
+
+boost::json::object user_json(const scope::Caller& c) {
+  return {{"id", c.user_id},
+          {"email", c.email},
+          {"name", c.name},
+          {"role", c.role},
+          {"tenant", boost::json::object{{"id", c.tenant_id}, {"kind", c.tenant_kind}, {"name", c.tenant_name}}}};
+}
+
+http::Response too_many(std::int64_t retry_after) {
+  auto r = http::error_response(ErrorCode::rate_limited, "too many failed sign-ins; try again later");
+  r.headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(retry_after, 1)));
+  return r;
+}
+
+boost::json::object session_json(const storage::SessionRow& s, const std::string& current_id) {
+  return {{"id", s.id},
+          {"device", s.device},
+          {"created_at", rfc3339(s.created_at)},
+          {"last_seen_at", rfc3339(s.last_seen_at)},
+          {"expires_at", rfc3339(s.absolute_expires_at)},
+          {"current", s.id == current_id}};
+}
+
+}  // namespace
+
+http::Response login(ServerContext& ctx, const http::Request& request) {
+  auto body = http::parse_json_object(request);
+  if (!body) return http::error_response(body.error());
+  if (auto ok = http::only_fields(*body, {"email", "password", "totp", "device"}); !ok) return http::error_response(ok.error());
+  auto email_field = http::string_field(*body, "email", true, 254);
+  auto password = http::string_field(*body, "password", true, auth::kMaximumPasswordLength);
+  auto device = http::string_field(*body, "device", false, 100);
+  auto totp = http::string_field(*body, "totp", false, 10);
+  for (const auto* f : {&email_field, &password, &device, &totp})
+    if (!*f) return http::error_response(f->error());
+
+  auto& db = ctx.db();
+  const auto now = now_seconds();
+  const auto& settings = ctx.auth;
+  const std::string account_key = normalize_email(**email_field).value_or(**email_field);
+  storage::SessionStore sessions(db);
+  const auto since = now - settings.failure_window_seconds;
+  for (auto [kind, key, limit] : {std::tuple{"account", account_key, settings.account_failure_limit},
+                                  std::tuple{"address", request.remote_address, settings.address_failure_limit}}) {
+    auto [count, oldest] = sessions.failures_since(kind, key, since);
+    if (count >= limit) return too_many(oldest + settings.failure_window_seconds - now);
+  }
+
+  storage::IdentityStore identities(db);
+  auto user = identities.user_by_email(account_key);
+  const std::string& hash = user && !user->password_hash.empty() ? user->password_hash : decoy_hash();
+  const bool password_ok = auth::verify_password(**password, hash) && user && !user->password_hash.empty();
+  if (!password_ok) {
+    storage::Transaction tx(db);
+    sessions.record_failure("account", account_key, now);
+    sessions.record_failure("address", request.remote_address, now);
+    sessions.forget_failures_before(now - 24 * 3600);
+    scope::Caller unknown;
+    if (user) unknown.user_id = user->id, unknown.name = user->name, unknown.tenant_id = user->tenant_id;
+    audit(db, unknown, request, "sign_in", "failed", {user ? user->tenant_id : "", user ? user->id : ""},
+          user ? "wrong password" : "unknown e-mail");
+    tx.commit();
+    return http::error_response(ErrorCode::invalid_credentials, "the e-mail address or password is not right");
+  }
+
+  auto caller = auth::load_caller(db, user->id);
+  if (!caller) return http::error_response(ErrorCode::invalid_credentials, "the e-mail address or password is not right");
+  const std::string token = auth::random_token_hex(32);
+  storage::SessionRow row{auth::random_uuid(), user->id, device->value_or(""), request.remote_address, now, now,
+                          now + settings.absolute_timeout_seconds};
+  storage::Transaction tx(db);
+  sessions.clear_failures("account", account_key);
+  sessions.create(row, auth::token_hash(token));
+  caller->session_id = row.id;
+  audit(db, *caller, request, "sign_in", "ok", {caller->tenant_id, caller->user_id}, row.device);
+  tx.commit();
+  auto response = http::json_response(200, boost::json::object{{"token", token},
+                                                               {"expires_at", rfc3339(row.absolute_expires_at)},
+                                                               {"idle_timeout_seconds", settings.idle_timeout_seconds},
+                                                               {"user", user_json(*caller)}});
+  response.log_user_id = caller->user_id;
+  return response;
+}
+
+http::Response logout(ServerContext& ctx, const scope::Caller& caller) {
+  storage::SessionStore(ctx.db()).end(caller.session_id, now_seconds());
+  return http::no_content();
+}
+
+http::Response me(const scope::Caller& caller) { return http::json_response(200, user_json(caller)); }
+
+http::Response list_sessions(ServerContext& ctx, const scope::Caller& caller, const std::string& user_id) {
+  if (user_id != caller.user_id && !caller.admin()) return http::error_response(ErrorCode::not_found, "no such user");
+  const auto now = now_seconds();
+  auto rows = storage::SessionStore(ctx.db()).open_for_user(user_id, now - ctx.auth.idle_timeout_seconds, now);
+  boost::json::array list;
+  for (const auto& s : rows) list.push_back(session_json(s, caller.session_id));
+  return http::json_response(200, boost::json::object{{"sessions", std::move(list)}});
+}
+
+http::Response end_session(ServerContext& ctx, const http::Request& request, const scope::Caller& caller,
+                           const std::string& session_id) {
+  auto& db = ctx.db();
+  storage::SessionStore sessions(db);
+  auto session = sessions.by_id(session_id);
+  // Someone else's session is, to a non-admin, a session that does not exist.
+  if (!session || (session->user_id != caller.user_id && !caller.admin()))
+    return http::error_response(ErrorCode::not_found, "no such session");
+  storage::Transaction tx(db);
+  sessions.end(session_id, now_seconds());
+  if (session->user_id != caller.user_id) audit(db, caller, request, "end_session", "ok", {"", session->user_id});
+  tx.commit();
+  return http::no_content();
+}
+
+http::Response change_password(ServerContext& ctx, const http::Request& request, const scope::Caller& caller) {
+  auto body = http::parse_json_object(request);
+  if (!body) return http::error_response(body.error());
+  if (auto ok = http::only_fields(*body, {"current_password", "new_password"}); !ok) return http::error_response(ok.error());
+  auto current = http::string_field(*body, "current_password", true, auth::kMaximumPasswordLength);
+  auto next = http::string_field(*body, "new_password", true, auth::kMaximumPasswordLength);
+  if (!current) return http::error_response(current.error());
+  if (!next) return http::error_response(next.error());
+  if (auto ok = auth::check_new_password(**next); !ok) return http::error_response(ok.error());
+  auto& db = ctx.db();
+  storage::IdentityStore identities(db);
+  auto user = identities.user_by_id(caller.user_id);
+  if (!user || !auth::verify_password(**current, user->password_hash))
+    return http::error_response(ErrorCode::forbidden, "the current password is not right");
+  const std::string phc = auth::hash_password(**next);
+  storage::Transaction tx(db);
+  identities.set_password_hash(caller.user_id, phc);
+  const int ended = storage::SessionStore(db).end_all_for_user(caller.user_id, caller.session_id, now_seconds());
+  audit(db, caller, request, "change_password", "ok", {caller.tenant_id, caller.user_id},
+        "ended " + std::to_string(ended) + " other session(s)");
+  tx.commit();
+  return http::no_content();
+}
+
+http::Response accept_invite(ServerContext& ctx, const http::Request& request) {
+  auto body = http::parse_json_object(request);
+  if (!body) return http::error_response(body.error());
+  if (auto ok = http::only_fields(*body, {"code", "password"}); !ok) return http::error_response(ok.error());
+  auto code = http::string_field(*body, "code", true, 128);
+  auto password = http::string_field(*body, "password", true, auth::kMaximumPasswordLength);
+  if (!code) return http::error_response(code.error());
+  if (!password) return http::error_response(password.error());
+  if (auto ok = auth::check_new_password(**password); !ok) return http::error_response(ok.error());
+  const std::string phc = auth::hash_password(**password);
+  auto& db = ctx.db();
+  storage::Transaction tx(db);
+  storage::IdentityStore identities(db);
+  auto user_id = identities.take_invite(auth::token_hash(**code), now_seconds());
+  if (!user_id) return http::error_response(ErrorCode::not_found, "the invite code is unknown, used or expired");
+  identities.set_password_hash(*user_id, phc);
+  auto user = auth::load_caller(db, *user_id);
+  if (user) audit(db, *user, request, "accept_invite", "ok", {user->tenant_id, user->user_id});
+  tx.commit();
+  return http::no_content();
+}
+
+}  // namespace kete::domain

@@ -1,0 +1,31 @@
+#pragma once
+// Where a record lives (its buckets, computed from its fields) and which buckets a caller may
+// read (computed from the session). The only place that compares tenants and users for reading.
+#include <boost/json/object.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kete/collections.h"
+#include "kete/result.h"
+#include "scope/caller.h"
+
+namespace kete::scope {
+
+// The buckets of a record with these fields; an error when a field the bucket needs is missing.
+Result<std::vector<std::string>> record_buckets(const CollectionSpec& spec, const boost::json::object& data);
+
+bool can_read_bucket(const Caller& caller, std::string_view bucket);
+
+// What storage's read API takes: nothing can be read without one.
+class ReadScope {
+ public:
+  explicit ReadScope(const Caller& caller) : caller_(caller) {}
+  bool can_read(const std::vector<std::string>& buckets) const;
+  const Caller& caller() const { return caller_; }
+
+ private:
+  const Caller& caller_;
+};
+
+}  // namespace kete::scope

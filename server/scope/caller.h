@@ -1,0 +1,25 @@
+#pragma once
+// Who is making a request, as the session (never the request body) says.
+#include <string>
+#include <vector>
+
+namespace kete::scope {
+
+struct Caller {
+  std::string user_id;
+  std::string session_id;
+  std::string email;
+  std::string name;
+  std::string role;         // admin | manager | staff | client | partner
+  std::string tenant_id;
+  std::string tenant_kind;  // internal | client | partner
+  std::string tenant_name;
+  std::string manager_id;
+  std::vector<std::string> assigned_client_tenants;  // staff and managers: clients they look after
+
+  bool signed_in() const { return !user_id.empty(); }
+  bool internal() const { return tenant_kind == "internal"; }
+  bool admin() const { return internal() && role == "admin"; }
+};
+
+}  // namespace kete::scope
