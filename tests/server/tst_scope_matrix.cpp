@@ -1,0 +1,334 @@
+// Who may see and change what (DESIGN.md §2), checked as an attacker would: for every core
+// collection, a record in each kind of bucket, and every role reading, updating and deleting it.
+// Out of scope must look exactly like "does not exist".
+#include <QJsonArray>
+#include <QtTest>
+
+#include "test_world.h"
+
+using namespace kete::test;
+
+namespace {
+
+const QStringList kRoles{"admin", "manager", "staff", "staff2", "clientA", "clientB", "partnerP", "partnerQ"};
+
+struct Case {
+  QString name;
+  QString collection;
+  QString author;
+  QString bucket;  // which readers: see readersOf()
+  QJsonObject patch;
+  QStringList updaters;
+  QStringList deleters;
+};
+
+QStringList readersOf(const QString& bucket) {
+  if (bucket == "internal") return {"admin", "manager", "staff", "staff2"};
+  if (bucket == "user:staff") return {"admin", "staff"};
+  if (bucket == "request") return {"admin", "staff", "manager"};
+  if (bucket == "partner:P") return {"admin", "manager", "staff", "staff2", "partnerP"};
+  if (bucket == "client:A") return {"admin", "staff", "clientA"};
+  if (bucket == "client-internal:A") return {"admin", "staff"};
+  if (bucket == "partners") return {"admin", "manager", "staff", "staff2", "partnerP", "partnerQ"};
+  return {};
+}
+
+QList<Case> cases() {
+  const QStringList adminManager{"admin", "manager"}, adminOnly{"admin"}, clientWork{"admin", "staff"};
+  return {
+      {"announcements", "announcements", "admin", "internal", {{"title", "Changed"}}, adminManager, adminManager},
+      {"policies", "policies", "admin", "internal", {{"title", "Changed"}}, adminOnly, adminOnly},
+      {"procedures", "procedures", "admin", "internal", {{"title", "Changed"}}, adminManager, adminManager},
+      {"shifts", "shifts", "admin", "internal", {{"location", "Petone"}}, adminManager, adminManager},
+      {"form_templates", "form_templates", "admin", "internal", {{"name", "Changed"}}, adminOnly, adminOnly},
+      {"payslips", "payslips", "admin", "user:staff", {{"net_cents", 1}}, adminOnly, adminOnly},
+      {"employment_records", "employment_records", "admin", "user:staff", {{"title", "Changed"}}, adminOnly, adminOnly},
+      {"leave_balances", "leave_balances", "admin", "user:staff", {{"balance", 5}}, adminOnly, adminOnly},
+      {"leave_requests", "leave_requests", "staff", "request", {{"reason", "Changed"}}, {"staff"}, {}},
+      {"form_submissions", "form_submissions", "staff", "request", {{"values", QJsonObject{{"a", 1}}}}, {"staff"}, {}},
+      {"acknowledgements (staff)", "acknowledgements", "staff", "user:staff", {{"policy_version", "2"}}, {}, {}},
+      {"acknowledgements (partner)", "acknowledgements", "partnerP", "partner:P", {{"policy_version", "2"}}, {}, {}},
+      {"documents (client visible)", "documents", "admin", "client:A", {{"title", "Changed"}}, clientWork, clientWork},
+      {"documents (internal only)", "documents", "admin", "client-internal:A", {{"title", "Changed"}}, clientWork, clientWork},
+      {"document_requests", "document_requests", "admin", "client:A", {{"title", "Changed"}}, clientWork, clientWork},
+      {"jobs", "jobs", "admin", "client:A", {{"stage", "valuation"}}, clientWork, clientWork},
+      {"invoices", "invoices", "admin", "client:A", {{"status", "paid"}}, clientWork, clientWork},
+      {"payments", "payments", "admin", "client:A", {{"amount_cents", 1}}, clientWork, clientWork},
+      {"messages", "messages", "clientA", "client:A", {{"body", "Changed"}}, {}, {}},
+      {"signature_envelopes", "signature_envelopes", "admin", "client:A", {{"status", "signed"}},
+       {"admin", "staff", "clientA"}, clientWork},
+      {"client_notes", "client_notes", "admin", "client-internal:A", {{"body", "Changed"}}, clientWork, clientWork},
+      {"partner_resources", "partner_resources", "admin", "partners", {{"title", "Changed"}}, adminOnly, adminOnly},
+      {"partner_metrics", "partner_metrics", "admin", "partner:P", {{"value", 7}}, adminOnly, adminOnly},
+  };
+}
+
+const QString kSha = QString(64, 'a');
+
+}  // namespace
+
+class ScopeMatrix : public QObject {
+  Q_OBJECT
+  ServerProcess m_server;
+  std::unique_ptr<TestWorld> m_world;
+
+  QJsonObject dataFor(const Case& c) {
+    TestWorld& w = *m_world;
+    const QString A = w.tenant("clientA"), P = w.tenant("partnerP"), staff = w["staff"].id;
+    const QString col = c.collection;
+    if (col == "announcements") return {{"title", "Office closed Friday"}, {"body", "Anniversary Day"}, {"pinned", true}};
+    if (col == "policies") return {{"title", "Privacy"}, {"body", "..."}, {"version_label", "1"}, {"requires_ack", true}};
+    if (col == "procedures") return {{"title", "GST returns"}, {"body", "..."}, {"category", "tax"}};
+    if (col == "shifts")
+      return {{"user_id", staff}, {"start", "2026-12-01T20:00:00Z"}, {"end", "2026-12-02T04:00:00Z"}, {"location", "Wellington"}};
+    if (col == "form_templates") return {{"name", "Expense claim"}, {"fields", QJsonArray{}}, {"routing", QJsonObject{}}};
+    if (col == "payslips")
+      return {{"user_id", staff}, {"period_start", "2026-11-01"}, {"period_end", "2026-11-14"}, {"gross_cents", 250000}, {"net_cents", 190000}};
+    if (col == "employment_records") return {{"user_id", staff}, {"kind", "contract"}, {"title", "Employment agreement"}};
+    if (col == "leave_balances")
+      return {{"user_id", staff}, {"leave_type", "annual"}, {"balance", 80}, {"unit", "hours"}, {"as_at", "2026-11-27"}};
+    if (col == "leave_requests")
+      return {{"leave_type", "annual"}, {"start", "2026-12-22"}, {"end", "2027-01-05"}, {"hours", 56}, {"reason", "Summer"}};
+    if (col == "form_submissions") return {{"template_id", newId()}, {"values", QJsonObject{{"amount", 42}}}};
+    if (col == "acknowledgements") return {{"policy_id", newId()}, {"policy_version", "1"}, {"content_sha256", kSha}};
+    if (col == "documents")
+      return {{"tenant_id", A}, {"folder", "2026/GST"}, {"title", "Return"}, {"size", 10}, {"mime", "application/pdf"},
+              {"client_visible", c.bucket == "client:A"}};
+    if (col == "document_requests") return {{"tenant_id", A}, {"title", "Bank statements"}, {"due", "2026-12-15"}, {"status", "open"}};
+    if (col == "jobs") return {{"tenant_id", A}, {"title", "Mortgage application"}, {"stage", "submitted"}};
+    if (col == "invoices")
+      return {{"tenant_id", A}, {"number", "INV-0042"}, {"amount_cents", 115000}, {"currency", "NZD"}, {"due", "2026-12-20"}, {"status", "due"}};
+    if (col == "payments") return {{"tenant_id", A}, {"invoice_id", newId()}, {"amount_cents", 115000}, {"paid_at", "2026-11-27T01:00:00Z"}};
+    if (col == "messages") return {{"body", "Kia ora, the statements are attached."}};
+    if (col == "signature_envelopes") return {{"tenant_id", A}, {"document_id", newId()}, {"document_sha256", kSha}, {"status", "sent"}};
+    if (col == "client_notes") return {{"tenant_id", A}, {"body", "Prefers phone calls"}};
+    if (col == "partner_resources") return {{"title", "Brand guide"}, {"category", "brand"}};
+    if (col == "partner_metrics") return {{"tenant_id", P}, {"period", "2026-10"}, {"metric", "revenue_cents"}, {"value", 1000}};
+    return {};
+  }
+
+  QString create(const Case& c) {
+    const QString id = newId();
+    auto r = m_world->push(c.author, c.collection, "create", id, 0, dataFor(c));
+    return r.value("status").toString() == "applied" ? id : QString("failed: ") + QJsonDocument(r).toJson();
+  }
+
+  qint64 currentVersion(const Case& c, const QString& id) {
+    return m_world->get("admin", QString("/api/v1/records/%1/%2").arg(c.collection, id)).json().value("version").toInteger();
+  }
+
+ private slots:
+  void initTestCase() {
+    m_world = std::make_unique<TestWorld>(m_server);
+    QVERIFY2(m_world->build(), qPrintable(m_world->error()));
+  }
+
+  void matrix_data() {
+    QTest::addColumn<int>("caseIndex");
+    QTest::addColumn<QString>("role");
+    const auto all = cases();
+    for (int i = 0; i < all.size(); ++i)
+      for (const auto& role : kRoles)
+        QTest::newRow(qPrintable(all[i].name + " / " + role)) << i << role;
+  }
+  void matrix() {
+    QFETCH(int, caseIndex);
+    QFETCH(QString, role);
+    const Case c = cases()[caseIndex];
+    const QString id = create(c);
+    QVERIFY2(!id.startsWith("failed"), qPrintable(id));
+    const bool reads = readersOf(c.bucket).contains(role);
+    const QString path = QString("/api/v1/records/%1/%2").arg(c.collection, id);
+
+    // Read: the record, or a 404 identical to that of an id that never existed.
+    auto read = m_world->get(role, path);
+    auto missing = m_world->get(role, QString("/api/v1/records/%1/%2").arg(c.collection, newId()));
+    QCOMPARE(missing.status, 404);
+    if (reads) {
+      QCOMPARE(read.status, 200);
+      QCOMPARE(read.json().value("id").toString(), id);
+    } else {
+      QCOMPARE(read.status, 404);
+      QCOMPARE(read.body, missing.body);
+    }
+
+    // Update with the right base version.
+    auto update = m_world->push(role, c.collection, "update", id, currentVersion(c, id), c.patch);
+    const QString expectUpdate = c.updaters.contains(role) ? "applied" : reads ? "forbidden" : "not_found";
+    const QString gotUpdate = update.value("status").toString() == "applied"
+                                  ? "applied" : update.value("error").toObject().value("code").toString();
+    QVERIFY2(gotUpdate == expectUpdate, qPrintable("update: expected " + expectUpdate + ", got " + QJsonDocument(update).toJson()));
+    if (!reads) QVERIFY2(!update.contains("current"), "a refused update leaked the record");
+
+    // Delete.
+    auto remove = m_world->push(role, c.collection, "delete", id, currentVersion(c, id), {});
+    const QString expectDelete = c.deleters.contains(role) ? "applied" : reads ? "forbidden" : "not_found";
+    const QString gotDelete = remove.value("status").toString() == "applied"
+                                  ? "applied" : remove.value("error").toObject().value("code").toString();
+    QVERIFY2(gotDelete == expectDelete, qPrintable("delete: expected " + expectDelete + ", got " + QJsonDocument(remove).toJson()));
+    if (gotDelete == "applied") QCOMPARE(m_world->get("admin", path).status, 404);
+  }
+
+  // Creating into someone else's tenant or on someone else's behalf is refused as "not found".
+  void foreignCreates_data() {
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("collection");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("target");  // a tenant or person key of the world
+    QTest::addColumn<QString>("expect");
+    QTest::newRow("client message into other client") << "clientA" << "messages" << "tenant_id" << "clientB" << "not_found";
+    QTest::newRow("client document into other client") << "clientA" << "documents" << "tenant_id" << "clientB" << "not_found";
+    QTest::newRow("staff job for unassigned client") << "staff" << "jobs" << "tenant_id" << "clientB" << "not_found";
+    QTest::newRow("staff2 note for unassigned client") << "staff2" << "client_notes" << "tenant_id" << "clientA" << "not_found";
+    QTest::newRow("partner ack for other partner") << "partnerP" << "acknowledgements" << "tenant_id" << "partnerQ" << "not_found";
+    QTest::newRow("staff leave for a colleague") << "staff" << "leave_requests" << "user_id" << "staff2" << "not_found";
+    QTest::newRow("client invoice for itself") << "clientA" << "invoices" << "tenant_id" << "clientA" << "forbidden";
+    QTest::newRow("partner metric for itself") << "partnerP" << "partner_metrics" << "tenant_id" << "partnerP" << "forbidden";
+    QTest::newRow("manager payslip") << "manager" << "payslips" << "user_id" << "staff" << "forbidden";
+    QTest::newRow("admin payslip for a client user") << "admin" << "payslips" << "user_id" << "clientA" << "not_found";
+  }
+  void foreignCreates() {
+    QFETCH(QString, role);
+    QFETCH(QString, collection);
+    QFETCH(QString, field);
+    QFETCH(QString, target);
+    QFETCH(QString, expect);
+    Case c;
+    c.collection = collection;
+    c.bucket = "client:A";
+    QJsonObject data = dataFor(c);
+    data[field] = field == "tenant_id" ? m_world->tenant(target) : (*m_world)[target].id;
+    auto r = m_world->push(role, collection, "create", newId(), 0, data);
+    QCOMPARE(r.value("status").toString(), QString("rejected"));
+    QCOMPARE(r.value("error").toObject().value("code").toString(), expect);
+  }
+
+  void clientMayNotSetInternalFields() {
+    Case c{"", "documents", "clientA", "client:A", {}, {}, {}};
+    QJsonObject data = dataFor(c);
+    data.remove("tenant_id");
+    data["client_visible"] = false;
+    auto r = m_world->push("clientA", "documents", "create", newId(), 0, data);
+    QCOMPARE(r.value("error").toObject().value("code").toString(), QString("forbidden"));
+    data.remove("client_visible");
+    const QString id = newId();
+    QCOMPARE(m_world->push("clientA", "documents", "create", id, 0, data).value("status").toString(), QString("applied"));
+    // The server put it in the client's own tenant, visible to the client.
+    auto read = m_world->get("clientA", "/api/v1/records/documents/" + id).json().value("data").toObject();
+    QCOMPARE(read.value("tenant_id").toString(), m_world->tenant("clientA"));
+    QCOMPARE(read.value("client_visible").toBool(), true);
+  }
+
+  void onlyTheApproverDecides() {
+    Case c = cases()[8];  // leave_requests
+    const QString id = create(c);
+    const QString path = "/api/v1/records/leave_requests/" + id;
+    auto stored = m_world->get("staff", path).json();
+    QCOMPARE(stored.value("data").toObject().value("approver_id").toString(), (*m_world)["manager"].id);
+    QCOMPARE(stored.value("data").toObject().value("status").toString(), QString("pending"));
+    auto selfApprove = m_world->push("staff", "leave_requests", "update", id, 1, {{"status", "approved"}});
+    QCOMPARE(selfApprove.value("error").toObject().value("code").toString(), QString("forbidden"));
+    auto adminApprove = m_world->push("admin", "leave_requests", "update", id, 1, {{"status", "approved"}});
+    QCOMPARE(adminApprove.value("error").toObject().value("code").toString(), QString("forbidden"));
+    auto approve = m_world->push("manager", "leave_requests", "update", id, 1, {{"status", "approved"}, {"decision_note", "Enjoy"}});
+    QCOMPARE(approve.value("status").toString(), QString("applied"));
+    auto again = m_world->push("manager", "leave_requests", "update", id, 2, {{"status", "declined"}});
+    QCOMPARE(again.value("error").toObject().value("code").toString(), QString("forbidden"));
+    // The approver reaches the request through their approvals bucket only, not the rest of the
+    // requester's personal records.
+    Case payslip = cases()[5];
+    QCOMPARE(m_world->get("manager", "/api/v1/records/payslips/" + create(payslip)).status, 404);
+  }
+
+  void assignmentOpensAndClosesAClient() {
+    Case c = cases()[15];  // jobs for clientA
+    const QString id = create(c);
+    const QString path = "/api/v1/records/jobs/" + id;
+    QCOMPARE(m_world->get("staff2", path).status, 404);
+    auto& admin = (*m_world)["admin"];
+    const QJsonObject link{{"user_id", (*m_world)["staff2"].id}, {"tenant_id", m_world->tenant("clientA")}};
+    QCOMPARE(admin.http->post(m_server.url("/api/v1/assignments"), link).status, 204);
+    QCOMPARE(m_world->get("staff2", path).status, 200);
+    QCOMPARE(admin.http->send("DELETE", m_server.url("/api/v1/assignments"), QJsonDocument(link).toJson()).status, 204);
+    QCOMPARE(m_world->get("staff2", path).status, 404);
+  }
+
+  void conflictsAndDuplicates() {
+    Case c = cases()[0];
+    const QString id = create(c);
+    auto first = m_world->push("admin", "announcements", "update", id, 1, {{"title", "First"}});
+    QCOMPARE(first.value("version").toInt(), 2);
+    auto stale = m_world->push("manager", "announcements", "update", id, 1, {{"title", "Stale"}});
+    QCOMPARE(stale.value("status").toString(), QString("conflict"));
+    QCOMPARE(stale.value("current").toObject().value("data").toObject().value("title").toString(), QString("First"));
+
+    // The same mutation id twice: applied once, then "duplicate".
+    QJsonObject m{{"id", newId()}, {"collection", "announcements"}, {"op", "update"}, {"record_id", id},
+                  {"base_version", 2}, {"data", QJsonObject{{"title", "Once"}}}};
+    const QJsonObject batch{{"client_id", "t"}, {"mutations", QJsonArray{m}}};
+    auto& admin = (*m_world)["admin"];
+    auto r1 = admin.http->post(m_server.url("/api/v1/sync/push"), batch).json()["results"].toArray()[0].toObject();
+    auto r2 = admin.http->post(m_server.url("/api/v1/sync/push"), batch).json()["results"].toArray()[0].toObject();
+    QCOMPARE(r1.value("status").toString(), QString("applied"));
+    QCOMPARE(r2.value("status").toString(), QString("duplicate"));
+    QCOMPARE(m_world->get("admin", "/api/v1/records/announcements/" + id).json().value("version").toInt(), 3);
+  }
+
+  void badRecordInputIsRefusedAndNothingWritten_data() {
+    QTest::addColumn<QJsonObject>("data");
+    QTest::addColumn<QString>("part");
+    QTest::newRow("unknown field") << QJsonObject{{"title", "x"}, {"colour", "red"}} << "not a field";
+    QTest::newRow("wrong type") << QJsonObject{{"title", 5}} << "must be a string";
+    QTest::newRow("oversize") << QJsonObject{{"title", QString(400, 'x')}} << "too long";
+    QTest::newRow("bool as string") << QJsonObject{{"title", "x"}, {"pinned", "yes"}} << "true or false";
+  }
+  void badRecordInputIsRefusedAndNothingWritten() {
+    QFETCH(QJsonObject, data);
+    QFETCH(QString, part);
+    const QString id = newId();
+    auto r = m_world->push("admin", "announcements", "create", id, 0, data);
+    QCOMPARE(r.value("error").toObject().value("code").toString(), QString("bad_request"));
+    QVERIFY2(r.value("error").toObject().value("message").toString().contains(part), qPrintable(QJsonDocument(r).toJson()));
+    QCOMPARE(m_world->get("admin", "/api/v1/records/announcements/" + id).status, 404);
+  }
+
+  void malformedPushBodies() {
+    auto& admin = (*m_world)["admin"];
+    const QUrl url = m_server.url("/api/v1/sync/push");
+    QCOMPARE(admin.http->send("POST", url, "{not json", {{"Content-Type", "application/json"}}).status, 400);
+    QCOMPARE(admin.http->send("POST", url, "[]", {{"Content-Type", "application/json"}}).status, 400);
+    QCOMPARE(admin.http->send("POST", url, "{}", {{"Content-Type", "text/plain"}}).status, 415);
+    QCOMPARE(admin.http->post(url, {{"mutations", "nope"}}).status, 400);
+    QCOMPARE(admin.http->post(url, {{"mutations", QJsonArray{}}, {"extra", 1}}).status, 400);
+    auto notUuid = m_world->push("admin", "announcements", "create", "../../etc/passwd", 0, {{"title", "x"}});
+    QCOMPARE(notUuid.value("error").toObject().value("code").toString(), QString("bad_request"));
+    auto unknownCollection = m_world->push("admin", "secrets", "create", newId(), 0, {{"title", "x"}});
+    QCOMPARE(unknownCollection.value("error").toObject().value("code").toString(), QString("not_found"));
+    QCOMPARE(m_world->get("admin", "/api/v1/records/secrets/" + newId()).status, 404);
+    QCOMPARE(m_world->get("admin", "/api/v1/records/announcements/not-a-uuid").status, 404);
+  }
+
+  void clientsReadWhoOpenedTheirRecords() {
+    Case c = cases()[16];  // invoices for clientA
+    const QString id = create(c);
+    QCOMPARE(m_world->get("staff", "/api/v1/records/invoices/" + id).status, 200);
+    auto log = m_world->get("clientA", "/api/v1/audit").json().value("entries").toArray();
+    bool seen = false;
+    for (const auto& e : log) {
+      const auto o = e.toObject();
+      QCOMPARE(o.value("tenant_id").toString(), m_world->tenant("clientA"));  // never another tenant's entries
+      QVERIFY(!o.contains("remote_address"));
+      if (o.value("record_id").toString() == id && o.value("actor").toObject().value("id").toString() == (*m_world)["staff"].id)
+        seen = true;
+    }
+    QVERIFY2(seen, "the client cannot see that staff opened its invoice");
+    QCOMPARE(m_world->get("clientA", "/api/v1/audit?tenant_id=" + m_world->tenant("clientB")).status, 200);
+    for (const auto& e : m_world->get("clientA", "/api/v1/audit?tenant_id=" + m_world->tenant("clientB")).json().value("entries").toArray())
+      QCOMPARE(e.toObject().value("tenant_id").toString(), m_world->tenant("clientA"));
+    QCOMPARE(m_world->get("staff", "/api/v1/audit").status, 403);
+    QCOMPARE(m_world->get("partnerP", "/api/v1/audit").status, 403);
+  }
+};
+
+QTEST_GUILESS_MAIN(ScopeMatrix)
+#include "tst_scope_matrix.moc"

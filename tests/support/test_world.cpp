@@ -1,0 +1,87 @@
+#include "test_world.h"
+
+#include <QJsonArray>
+
+namespace kete::test {
+
+bool TestWorld::build() {
+  auto made = ServerProcess::run({"admin", "create-user", "--data", m_server.dataDir(), "--email", "admin@business.nz",
+                                  "--name", "Ada Admin", "--business", "Test Business", "--password-stdin"},
+                                 kPassword.toUtf8() + "\n");
+  if (made.exitCode != 0) return m_error = "create-user: " + QString::fromUtf8(made.err), false;
+  if (!m_server.start()) return m_error = "server did not start: " + QString::fromUtf8(m_server.log()), false;
+  auto admin = std::make_unique<Person>();
+  admin->email = "admin@business.nz";
+  admin->http = std::make_unique<HttpsClient>(m_server.fingerprint());
+  m_people["admin"] = std::move(admin);
+  if (!signIn("admin")) return false;
+  auto me = m_people["admin"]->http->get(m_server.url("/api/v1/me")).json();
+  m_people["admin"]->id = me.value("id").toString();
+  m_people["admin"]->tenantId = me.value("tenant").toObject().value("id").toString();
+  m_tenants["internal"] = m_people["admin"]->tenantId;
+
+  for (auto [key, kind] : {std::pair{"clientA", "client"}, std::pair{"clientB", "client"},
+                           std::pair{"partnerP", "partner"}, std::pair{"partnerQ", "partner"}}) {
+    const QString id = createTenant(kind, QStringLiteral("Tenant %1").arg(key));
+    if (id.isEmpty()) return false;
+    m_tenants[key] = id;
+  }
+  const QString internal = m_tenants["internal"];
+  if (createUser("manager", "manager", internal).isEmpty()) return false;
+  const QString managerId = m_people["manager"]->id;
+  if (createUser("staff", "staff", internal, managerId).isEmpty()) return false;
+  if (createUser("staff2", "staff", internal, managerId).isEmpty()) return false;
+  for (auto [key, role] : {std::pair{"clientA", "client"}, std::pair{"clientB", "client"},
+                           std::pair{"partnerP", "partner"}, std::pair{"partnerQ", "partner"}})
+    if (createUser(key, role, m_tenants[key]).isEmpty()) return false;
+  auto assigned = m_people["admin"]->http->post(
+      m_server.url("/api/v1/assignments"), {{"user_id", m_people["staff"]->id}, {"tenant_id", m_tenants["clientA"]}});
+  if (assigned.status != 204) return m_error = "assignment failed: " + QString::fromUtf8(assigned.body), false;
+  for (const auto& [key, person] : m_people)
+    if (key != "admin" && !signIn(key)) return false;
+  return true;
+}
+
+QString TestWorld::createTenant(const QString& kind, const QString& name) {
+  auto r = m_people["admin"]->http->post(m_server.url("/api/v1/tenants"), {{"kind", kind}, {"name", name}});
+  if (r.status != 201) m_error = "create tenant: " + QString::fromUtf8(r.body);
+  return r.status == 201 ? r.json().value("id").toString() : QString();
+}
+
+QString TestWorld::createUser(const QString& key, const QString& role, const QString& tenantId, const QString& managerId) {
+  QJsonObject body{{"email", key.toLower() + "@people.nz"}, {"name", "Person " + key}, {"role", role},
+                   {"tenant_id", tenantId}, {"password", kPassword}};
+  if (!managerId.isEmpty()) body["manager_id"] = managerId;
+  auto r = m_people["admin"]->http->post(m_server.url("/api/v1/users"), body);
+  if (r.status != 201) return m_error = "create user " + key + ": " + QString::fromUtf8(r.body), QString();
+  auto person = std::make_unique<Person>();
+  person->id = r.json().value("id").toString();
+  person->email = body["email"].toString();
+  person->tenantId = tenantId;
+  person->http = std::make_unique<HttpsClient>(m_server.fingerprint());
+  m_people[key] = std::move(person);
+  return m_people[key]->id;
+}
+
+bool TestWorld::signIn(const QString& key) {
+  Person& p = *m_people.at(key);
+  auto r = p.http->post(m_server.url("/api/v1/auth/login"), {{"email", p.email}, {"password", kPassword}});
+  if (r.status != 200) return m_error = "sign-in " + key + ": " + QString::fromUtf8(r.body), false;
+  p.http->setToken(r.json().value("token").toString());
+  return true;
+}
+
+QJsonObject TestWorld::push(const QString& who, const QString& collection, const QString& op, const QString& recordId,
+                            qint64 baseVersion, const QJsonObject& data) {
+  QJsonObject m{{"id", newId()}, {"collection", collection}, {"op", op}, {"record_id", recordId}};
+  if (op != "create") m["base_version"] = baseVersion;
+  if (op != "delete") m["data"] = data;
+  auto r = m_people.at(who)->http->post(m_server.url("/api/v1/sync/push"),
+                                        {{"client_id", "test"}, {"mutations", QJsonArray{m}}});
+  if (r.status != 200) return {{"status", "http"}, {"http_status", r.status}, {"body", QString::fromUtf8(r.body)}};
+  return r.json().value("results").toArray().at(0).toObject();
+}
+
+HttpReply TestWorld::get(const QString& who, const QString& path) { return m_people.at(who)->http->get(m_server.url(path)); }
+
+}  // namespace kete::test

@@ -1,0 +1,56 @@
+#pragma once
+// A small business on a real server, built through the real admin API: the business with an
+// admin, a manager and two staff, two clients and two partners, each with one user signed in.
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+#include <QUuid>
+#include <memory>
+
+#include "https_client.h"
+#include "server_process.h"
+
+namespace kete::test {
+
+inline const QString kPassword = QStringLiteral("correct-horse-battery");
+
+inline QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+struct Person {
+  QString id;
+  QString email;
+  QString tenantId;
+  std::unique_ptr<HttpsClient> http;
+};
+
+class TestWorld {
+ public:
+  explicit TestWorld(ServerProcess& server) : m_server(server) {}
+
+  // Creates everything; false with the reason in error().
+  bool build();
+  QString error() const { return m_error; }
+
+  // admin, manager, staff (assigned to clientA, reports to manager), staff2 (unassigned),
+  // clientA, clientB, partnerP, partnerQ.
+  Person& operator[](const QString& who) { return *m_people.at(who); }
+  QString tenant(const QString& name) const { return m_tenants.value(name); }
+
+  // Creates a tenant / user through the admin API; returns the new id or empty.
+  QString createTenant(const QString& kind, const QString& name);
+  QString createUser(const QString& key, const QString& role, const QString& tenantId, const QString& managerId = {});
+  bool signIn(const QString& key);
+
+  // One push of one mutation; returns that mutation's result object.
+  QJsonObject push(const QString& who, const QString& collection, const QString& op, const QString& recordId,
+                   qint64 baseVersion, const QJsonObject& data);
+  HttpReply get(const QString& who, const QString& path);
+
+ private:
+  ServerProcess& m_server;
+  QString m_error;
+  std::map<QString, std::unique_ptr<Person>> m_people;
+  QHash<QString, QString> m_tenants;
+};
+
+}  // namespace kete::test
