@@ -9,7 +9,7 @@ bool TestWorld::build() {
                                   "--name", "Ada Admin", "--business", "Test Business", "--password-stdin"},
                                  kPassword.toUtf8() + "\n");
   if (made.exitCode != 0) return m_error = "create-user: " + QString::fromUtf8(made.err), false;
-  if (!m_server.start()) return m_error = "server did not start: " + QString::fromUtf8(m_server.log()), false;
+  if (!m_server.start(m_serveArgs)) return m_error = "server did not start: " + QString::fromUtf8(m_server.log()), false;
   auto admin = std::make_unique<Person>();
   admin->email = "admin@business.nz";
   admin->http = std::make_unique<HttpsClient>(m_server.fingerprint());

@@ -27,6 +27,8 @@ class TestWorld {
  public:
   explicit TestWorld(ServerProcess& server) : m_server(server) {}
 
+  // Extra arguments for `serve` (e.g. --config); set before build().
+  void setServeArguments(const QStringList& args) { m_serveArgs = args; }
   // Creates everything; false with the reason in error().
   bool build();
   QString error() const { return m_error; }
@@ -48,6 +50,7 @@ class TestWorld {
 
  private:
   ServerProcess& m_server;
+  QStringList m_serveArgs;
   QString m_error;
   std::map<QString, std::unique_ptr<Person>> m_people;
   QHash<QString, QString> m_tenants;

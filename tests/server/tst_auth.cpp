@@ -1,0 +1,264 @@
+// Sign-in, sessions, lockout, invites and the admin calls, against the real server over TLS.
+#include <QJsonArray>
+#include <QtTest>
+#include <algorithm>
+
+#include "test_world.h"
+
+using namespace kete::test;
+
+class Auth : public QObject {
+  Q_OBJECT
+  std::unique_ptr<ServerProcess> m_server;
+  std::unique_ptr<TestWorld> m_world;
+
+  void startWorld(const QByteArray& config = {}) {
+    m_server = std::make_unique<ServerProcess>();
+    QStringList args;
+    if (!config.isEmpty()) {
+      QDir().mkpath(m_server->dataDir());
+      QFile file(m_server->dataDir() + "/../kete.json");
+      QVERIFY(file.open(QIODevice::WriteOnly));
+      file.write(config);
+      file.close();
+      args << "--config" << QFileInfo(file).absoluteFilePath();
+    }
+    m_world = std::make_unique<TestWorld>(*m_server);
+    m_world->setServeArguments(args);
+    QVERIFY2(m_world->build(), qPrintable(m_world->error()));
+  }
+
+  HttpReply login(HttpsClient& http, const QString& email, const QString& password) {
+    return http.post(m_server->url("/api/v1/auth/login"), {{"email", email}, {"password", password}});
+  }
+
+ private slots:
+  void init() { startWorld(); }
+  void cleanup() {
+    m_world.reset();
+    m_server.reset();
+  }
+
+  void signInGivesAWorkingToken() {
+    HttpsClient http(m_server->fingerprint());
+    auto r = login(http, "STAFF@people.nz", kPassword);
+    QCOMPARE(r.status, 200);
+    const QString token = r.json().value("token").toString();
+    QVERIFY(QRegularExpression("^[0-9a-f]{64}$").match(token).hasMatch());
+    const auto expires = QDateTime::fromString(r.json().value("expires_at").toString(), Qt::ISODate);
+    QVERIFY(qAbs(QDateTime::currentDateTimeUtc().daysTo(expires) - 30) <= 1);
+    http.setToken(token);
+    auto me = http.get(m_server->url("/api/v1/me")).json();
+    QCOMPARE(me.value("email").toString(), QString("staff@people.nz"));
+    QCOMPARE(me.value("role").toString(), QString("staff"));
+    QCOMPARE(me.value("tenant").toObject().value("kind").toString(), QString("internal"));
+    // The token is never logged; the user id is.
+    QVERIFY(!m_server->log().contains(token.toUtf8()));
+    QVERIFY(m_server->log().contains(("\"user_id\":\"" + me.value("id").toString()).toUtf8()));
+  }
+
+  void unknownEmailAndWrongPasswordLookAlike() {
+    HttpsClient http(m_server->fingerprint());
+    QList<qint64> unknown, wrong;
+    HttpReply a, b;
+    for (int i = 0; i < 4; ++i) {
+      QElapsedTimer t;
+      t.start();
+      a = login(http, QString("nobody%1@people.nz").arg(i), "whatever-password");
+      unknown << t.nsecsElapsed();
+      t.restart();
+      b = login(http, "clientb@people.nz", "whatever-password");
+      wrong << t.nsecsElapsed();
+    }
+    QCOMPARE(a.status, 401);
+    QCOMPARE(b.status, 401);
+    QCOMPARE(a.body, b.body);
+    QCOMPARE(a.errorCode(), QString("invalid_credentials"));
+    std::sort(unknown.begin(), unknown.end());
+    std::sort(wrong.begin(), wrong.end());
+    // Both paths run a full argon2id verification; an unknown address must not answer visibly faster.
+    QVERIFY2(unknown[1] * 2 > wrong[1], qPrintable(QString("unknown %1 ns, wrong %2 ns").arg(unknown[1]).arg(wrong[1])));
+  }
+
+  void badTokensAre401() {
+    HttpsClient http(m_server->fingerprint());
+    QCOMPARE(http.get(m_server->url("/api/v1/me")).status, 401);
+    for (const QString& forged : {QString(64, 'a'), QString(63, 'a'), QString("' OR 1=1 --"), QString(64, 'G')}) {
+      http.setToken(forged);
+      auto r = http.get(m_server->url("/api/v1/me"));
+      QCOMPARE(r.status, 401);
+      QCOMPARE(r.errorCode(), QString("unauthorized"));
+    }
+    auto noBearer = http.send("GET", m_server->url("/api/v1/me"), {}, {{"Authorization", "Basic YTpi"}});
+    QCOMPARE(noBearer.status, 401);
+  }
+
+  void logoutEndsTheToken() {
+    auto& staff = (*m_world)["staff"];
+    QCOMPARE(staff.http->get(m_server->url("/api/v1/me")).status, 200);
+    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/logout"), {}).status, 204);
+    QCOMPARE(staff.http->get(m_server->url("/api/v1/me")).status, 401);
+  }
+
+  void idleSessionsExpire() {
+    cleanup();
+    startWorld(R"({"session_idle_timeout_seconds": 2})");
+    auto& staff = (*m_world)["staff"];
+    QCOMPARE(staff.http->get(m_server->url("/api/v1/me")).status, 200);
+    QTest::qWait(3500);
+    auto r = staff.http->get(m_server->url("/api/v1/me"));
+    QCOMPARE(r.status, 401);
+    QVERIFY(r.json().value("error").toObject().value("message").toString().contains("expired"));
+  }
+
+  void absoluteExpiryHoldsEvenWhenActive() {
+    cleanup();
+    startWorld(R"({"session_absolute_timeout_seconds": 3})");
+    auto& staff = (*m_world)["staff"];
+    for (int i = 0; i < 3; ++i) {
+      QCOMPARE(staff.http->get(m_server->url("/api/v1/me")).status, 200);
+      QTest::qWait(700);
+    }
+    QTest::qWait(1500);
+    QCOMPARE(staff.http->get(m_server->url("/api/v1/me")).status, 401);
+  }
+
+  void passwordChangeEndsOtherSessions() {
+    auto& staff = (*m_world)["staff"];
+    HttpsClient laptop(m_server->fingerprint());
+    laptop.setToken(login(laptop, staff.email, kPassword).json().value("token").toString());
+    QCOMPARE(laptop.get(m_server->url("/api/v1/me")).status, 200);
+
+    const QUrl change = m_server->url("/api/v1/auth/password");
+    QCOMPARE(staff.http->post(change, {{"current_password", "not-it-at-all"}, {"new_password", "kowhai-tui-ruru-42"}}).status, 403);
+    QCOMPARE(staff.http->post(change, {{"current_password", kPassword}, {"new_password", "short"}}).status, 400);
+    QCOMPARE(staff.http->post(change, {{"current_password", kPassword}, {"new_password", "kowhai-tui-ruru-42"}}).status, 204);
+
+    QCOMPARE(staff.http->get(m_server->url("/api/v1/me")).status, 200);  // the session that changed it stays
+    QCOMPARE(laptop.get(m_server->url("/api/v1/me")).status, 401);       // every other one ends
+    HttpsClient fresh(m_server->fingerprint());
+    QCOMPARE(login(fresh, staff.email, kPassword).status, 401);
+    QCOMPARE(login(fresh, staff.email, "kowhai-tui-ruru-42").status, 200);
+  }
+
+  void accountLockoutAfterTenFailures() {
+    HttpsClient http(m_server->fingerprint());
+    for (int i = 0; i < 10; ++i) QCOMPARE(login(http, "staff@people.nz", "wrong-password-" + QString::number(i)).status, 401);
+    auto locked = login(http, "staff@people.nz", kPassword);  // even the right password
+    QCOMPARE(locked.status, 429);
+    QCOMPARE(locked.errorCode(), QString("rate_limited"));
+    const int retry = locked.header("Retry-After").toInt();
+    QVERIFY2(retry > 800 && retry <= 900, locked.header("Retry-After").constData());
+    QCOMPARE(login(http, "staff2@people.nz", kPassword).status, 200);  // other accounts unaffected
+  }
+
+  void addressLimitAcrossAccounts() {
+    HttpsClient http(m_server->fingerprint());
+    for (int i = 0; i < 50; ++i) QCOMPARE(login(http, QString("guess%1@people.nz").arg(i), "nope-nope-nope").status, 401);
+    auto blocked = login(http, "staff2@people.nz", kPassword);
+    QCOMPARE(blocked.status, 429);
+    QVERIFY(!blocked.header("Retry-After").isEmpty());
+  }
+
+  void invitesAreSingleUse() {
+    auto& admin = (*m_world)["admin"];
+    auto made = admin.http->post(m_server->url("/api/v1/users"), {{"email", "new.starter@people.nz"},
+                                                                  {"name", "New Starter"},
+                                                                  {"role", "staff"},
+                                                                  {"tenant_id", m_world->tenant("internal")}});
+    QCOMPARE(made.status, 201);
+    const QString code = made.json().value("invite_code").toString();
+    QVERIFY(!code.isEmpty());
+    QVERIFY(!made.json().value("invite_expires_at").toString().isEmpty());
+    HttpsClient http(m_server->fingerprint());
+    QCOMPARE(login(http, "new.starter@people.nz", "").status, 400);
+    QCOMPARE(login(http, "new.starter@people.nz", "anything-at-all-really").status, 401);
+    const QUrl accept = m_server->url("/api/v1/auth/invite/accept");
+    QCOMPARE(http.post(accept, {{"code", code}, {"password", "short"}}).status, 400);
+    QCOMPARE(http.post(accept, {{"code", code}, {"password", "harakeke-flax-2026"}}).status, 204);
+    QCOMPARE(http.post(accept, {{"code", code}, {"password", "another-password-2026"}}).status, 404);
+    QCOMPARE(login(http, "new.starter@people.nz", "harakeke-flax-2026").status, 200);
+  }
+
+  void sessionsCanBeListedAndEnded() {
+    auto& staff = (*m_world)["staff"];
+    HttpsClient phone(m_server->fingerprint());
+    auto second = phone.post(m_server->url("/api/v1/auth/login"), {{"email", staff.email}, {"password", kPassword}, {"device", "Mere's phone"}});
+    phone.setToken(second.json().value("token").toString());
+    auto list = staff.http->get(m_server->url("/api/v1/auth/sessions")).json().value("sessions").toArray();
+    QCOMPARE(list.size(), 2);
+    QString phoneSession;
+    for (const auto& s : list)
+      if (s.toObject().value("device").toString() == "Mere's phone") phoneSession = s.toObject().value("id").toString();
+    QVERIFY(!phoneSession.isEmpty());
+
+    // Another user cannot see or end it: it does not exist for them.
+    auto& other = (*m_world)["staff2"];
+    QCOMPARE(other.http->send("DELETE", m_server->url("/api/v1/auth/sessions/" + phoneSession), {}).status, 404);
+    QCOMPARE(phone.get(m_server->url("/api/v1/me")).status, 200);
+    QCOMPARE(staff.http->send("DELETE", m_server->url("/api/v1/auth/sessions/" + phoneSession), {}).status, 204);
+    QCOMPARE(phone.get(m_server->url("/api/v1/me")).status, 401);
+
+    // An admin can list and end anyone's.
+    auto& admin = (*m_world)["admin"];
+    auto adminView = admin.http->get(m_server->url("/api/v1/users/" + staff.id + "/sessions")).json().value("sessions").toArray();
+    QCOMPARE(adminView.size(), 1);
+    const QString remaining = adminView[0].toObject().value("id").toString();
+    QCOMPARE(admin.http->send("DELETE", m_server->url("/api/v1/auth/sessions/" + remaining), {}).status, 204);
+    QCOMPARE(staff.http->get(m_server->url("/api/v1/me")).status, 401);
+  }
+
+  void adminCallsAreForAdminsOnly() {
+    const QList<QPair<QByteArray, QString>> calls{{"GET", "/api/v1/tenants"}, {"POST", "/api/v1/tenants"},
+                                                  {"POST", "/api/v1/users"}, {"POST", "/api/v1/assignments"},
+                                                  {"DELETE", "/api/v1/assignments"}};
+    for (const QString& who : {"manager", "staff", "clientA", "partnerP"}) {
+      for (const auto& [method, path] : calls) {
+        auto r = (*m_world)[who].http->send(method, m_server->url(path), "{}", {{"Content-Type", "application/json"}});
+        QVERIFY2(r.status == 403, qPrintable(who + " " + method + " " + path + " -> " + QString::number(r.status)));
+      }
+    }
+    HttpsClient anonymous(m_server->fingerprint());
+    QCOMPARE(anonymous.get(m_server->url("/api/v1/tenants")).status, 401);
+    // Denials reach the audit log.
+    auto entries = (*m_world)["admin"].http->get(m_server->url("/api/v1/audit?action=admin_call")).json().value("entries").toArray();
+    QVERIFY(entries.size() >= 20);
+    QCOMPARE(entries[0].toObject().value("outcome").toString(), QString("denied"));
+  }
+
+  void adminInputIsChecked_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<int>("status");
+    const QString internal = "INTERNAL";
+    QTest::newRow("unknown field") << "/api/v1/tenants" << QJsonObject{{"kind", "client"}, {"name", "X"}, {"plan", "gold"}} << 400;
+    QTest::newRow("second internal") << "/api/v1/tenants" << QJsonObject{{"kind", "internal"}, {"name", "X"}} << 400;
+    QTest::newRow("name wrong type") << "/api/v1/tenants" << QJsonObject{{"kind", "client"}, {"name", 7}} << 400;
+    QTest::newRow("name oversize") << "/api/v1/tenants" << QJsonObject{{"kind", "client"}, {"name", QString(500, 'x')}} << 400;
+    QTest::newRow("bad email") << "/api/v1/users"
+                               << QJsonObject{{"email", "no-at-sign"}, {"name", "X"}, {"role", "staff"}, {"tenant_id", internal}} << 400;
+    QTest::newRow("client role inside business")
+        << "/api/v1/users" << QJsonObject{{"email", "x@y.nz"}, {"name", "X"}, {"role", "client"}, {"tenant_id", internal}} << 400;
+    QTest::newRow("tenant not a uuid")
+        << "/api/v1/users" << QJsonObject{{"email", "x@y.nz"}, {"name", "X"}, {"role", "staff"}, {"tenant_id", "1 OR 1"}} << 400;
+    QTest::newRow("weak password") << "/api/v1/users"
+                                   << QJsonObject{{"email", "x@y.nz"}, {"name", "X"}, {"role", "staff"}, {"tenant_id", internal}, {"password", "123456789012"}}
+                                   << 400;
+    QTest::newRow("duplicate email") << "/api/v1/users"
+                                     << QJsonObject{{"email", "STAFF@people.nz"}, {"name", "X"}, {"role", "staff"}, {"tenant_id", internal}} << 409;
+  }
+  void adminInputIsChecked() {
+    QFETCH(QString, path);
+    QFETCH(QJsonObject, body);
+    QFETCH(int, status);
+    if (body.value("tenant_id").toString() == "INTERNAL") body["tenant_id"] = m_world->tenant("internal");
+    const int tenantsBefore = (*m_world)["admin"].http->get(m_server->url("/api/v1/tenants")).json().value("tenants").toArray().size();
+    auto r = (*m_world)["admin"].http->post(m_server->url(path), body);
+    QCOMPARE(r.status, status);
+    QVERIFY(!r.errorCode().isEmpty());
+    QCOMPARE((*m_world)["admin"].http->get(m_server->url("/api/v1/tenants")).json().value("tenants").toArray().size(), tenantsBefore);
+  }
+};
+
+QTEST_GUILESS_MAIN(Auth)
+#include "tst_auth.moc"
