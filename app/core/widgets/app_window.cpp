@@ -36,7 +36,10 @@ bool AppWindow::isSignedIn() const { return m_pages->currentWidget() == m_home; 
 void AppWindow::start() {
   m_session->restoreToken([this](const QString& token, const QString& error) {
     if (token.isEmpty()) {
-      showSignIn(error.isEmpty() ? QString() : tr("This computer's keychain could not be read: %1").arg(error));
+      // The form may already be in use: show the page without clearing what was typed.
+      m_pages->setCurrentWidget(m_signIn);
+      if (!error.isEmpty()) m_signIn->showMessage(tr("This computer's keychain could not be read: %1").arg(error));
+      emit stateChanged();
       return;
     }
     m_connection->setText(tr("Connecting…"));

@@ -1,0 +1,134 @@
+// A person signing in to the real staff app against the real server: first-contact fingerprint,
+// wrong then right password, the token in the real keychain, resuming at the next start, working
+// offline, signing out, and a server whose certificate changed.
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QtTest>
+
+#include "app_setup.h"
+#include "session/keychain_store.h"
+#include "staff_app.h"
+#include "test_world.h"
+#include "widgets/app_window.h"
+
+using namespace kete::test;
+using kete::app::AppWindow;
+
+class SignInFlow : public QObject {
+  Q_OBJECT
+  std::unique_ptr<ServerProcess> m_server;
+  std::unique_ptr<TestWorld> m_world;
+
+  std::unique_ptr<AppWindow> openWindow() {
+    auto window = kete::staff::createMainWindow(kete::staff::profile());
+    window->resize(1000, 700);
+    window->show();
+    window->start();
+    if (!QTest::qWaitForWindowExposed(window.get())) return nullptr;
+    return window;
+  }
+
+  std::optional<QString> keychainToken() {
+    kete::app::KeychainStore store("nz.kete.staff");
+    bool done = false;
+    std::optional<QString> value;
+    store.read("session-token", [&](const std::optional<QString>& v, const QString&) { value = v, done = true; });
+    QTest::qWaitFor([&] { return done; }, 10000);
+    return value;
+  }
+
+  void signIn(AppWindow& w, const QString& password) {
+    w.findChild<QLineEdit*>("serverAddress")->setText(QString("127.0.0.1:%1").arg(m_server->port()));
+    w.findChild<QLineEdit*>("email")->setText("staff@people.nz");
+    w.findChild<QLineEdit*>("password")->setText(password);
+    QTest::mouseClick(w.findChild<QPushButton*>("signInButton"), Qt::LeftButton);
+  }
+
+  QString errorText(AppWindow& w) {
+    auto* e = w.findChild<QLabel*>("error");
+    return e->isVisible() ? e->text() : QString();
+  }
+
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    kete::app::prepareApplication(*qApp, kete::staff::profile());
+    m_server = std::make_unique<ServerProcess>();
+    m_world = std::make_unique<TestWorld>(*m_server);
+    QVERIFY2(m_world->build(), qPrintable(m_world->error()));
+  }
+
+  void firstContactAsksThenSignsIn() {
+    auto w = openWindow();
+    QVERIFY(w);
+    QVERIFY(!w->isSignedIn());
+    signIn(*w, "not-the-password");
+    auto* box = w->findChild<QFrame*>("fingerprintBox");
+    QTRY_VERIFY_WITH_TIMEOUT(box->isVisible(), 10000);
+    QCOMPARE(w->findChild<QLabel*>("fingerprint")->text(), m_server->fingerprint());
+    QVERIFY(!keychainToken());  // nothing is sent or kept before the person trusts the server
+    QTest::mouseClick(w->findChild<QPushButton*>("trustButton"), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(errorText(*w).contains("not right"), qPrintable("error shown: " + errorText(*w)), 10000);
+    QVERIFY(!w->isSignedIn());
+
+    signIn(*w, kPassword);  // trusted now: no second question
+    QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
+    QVERIFY(!box->isVisible());
+    QTRY_VERIFY(w->findChild<QLabel*>("connectionState")->text().contains("Connected to 127.0.0.1"));
+    QDir().mkpath(KETE_SCREENSHOT_DIR);
+    QVERIFY(w->grab().save(KETE_SCREENSHOT_DIR "/staff-home.png"));
+
+    // The token is in the OS keychain and nowhere in the settings file.
+    auto token = keychainToken();
+    QVERIFY(token && token->size() == 64);
+    QSettings settings;
+    for (const auto& key : settings.allKeys()) QVERIFY2(!settings.value(key).toString().contains(*token), qPrintable(key));
+    HttpsClient http(m_server->fingerprint());
+    http.setToken(*token);
+    QCOMPARE(http.get(m_server->url("/api/v1/me")).json().value("email").toString(), QString("staff@people.nz"));
+  }
+
+  void nextStartResumesTheSession() {
+    auto w = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
+    QVERIFY(w->findChild<QLabel*>("connectionState")->text().contains("Connected"));
+  }
+
+  void worksOfflineWithWhatItSaved() {
+    QCOMPARE(m_server->stop(), 0);
+    auto w = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 15000);
+    QVERIFY(w->findChild<QLabel*>("connectionState")->text().startsWith("Offline"));
+    QVERIFY(m_server->start({"--listen", QString("127.0.0.1:%1").arg(m_server->port())}));
+  }
+
+  void signOutRemovesTheTokenEverywhere() {
+    auto w = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
+    const QString token = *keychainToken();
+    QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isSignedIn(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!keychainToken(), 10000);
+    HttpsClient http(m_server->fingerprint());
+    http.setToken(token);
+    QTRY_COMPARE_WITH_TIMEOUT(http.get(m_server->url("/api/v1/me")).status, 401, 10000);
+  }
+
+  void changedCertificateIsRefused() {
+    const int port = m_server->port();
+    QCOMPARE(m_server->stop(), 0);
+    QVERIFY(QDir(m_server->dataDir() + "/tls").removeRecursively());
+    QVERIFY(m_server->start({"--listen", QString("127.0.0.1:%1").arg(port)}));
+    auto w = openWindow();
+    signIn(*w, kPassword);
+    QTRY_VERIFY2_WITH_TIMEOUT(errorText(*w).contains("certificate has changed"), qPrintable(errorText(*w)), 10000);
+    QVERIFY(!w->isSignedIn());
+    QVERIFY(!keychainToken());
+  }
+};
+
+QTEST_MAIN(SignInFlow)
+#include "tst_sign_in_flow.moc"
