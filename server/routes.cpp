@@ -9,6 +9,7 @@
 #include "domain/auth_handlers.h"
 #include "domain/health.h"
 #include "domain/record_handlers.h"
+#include "domain/totp_handlers.h"
 #include "http/json_response.h"
 #include "http/router.h"
 
@@ -28,9 +29,17 @@ http::Handler make_request_handler(ServerContext& ctx) {
                [&c](const Request& r, auto&, auto&) { return domain::login(c, r); }});
   router->add({"POST", "/api/v1/auth/invite/accept", Access::open,
                [&c](const Request& r, auto&, auto&) { return domain::accept_invite(c, r); }});
-  router->add({"POST", "/api/v1/auth/logout", Access::signed_in,
+  router->add({"POST", "/api/v1/auth/logout", Access::enrolling,
                [&c](auto&, auto&, const Caller& who) { return domain::logout(c, who); }});
-  router->add({"GET", "/api/v1/me", Access::signed_in, [](auto&, auto&, const Caller& who) { return domain::me(who); }});
+  router->add({"GET", "/api/v1/me", Access::enrolling, [](auto&, auto&, const Caller& who) { return domain::me(who); }});
+  router->add({"POST", "/api/v1/auth/totp/enrol", Access::enrolling,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::totp_enrol(c, r, who); }});
+  router->add({"POST", "/api/v1/auth/totp/confirm", Access::enrolling,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::totp_confirm(c, r, who); }});
+  router->add({"PUT", "/api/v1/tenants/{}/totp", Access::admin,
+               [&c](const Request& r, const RouteMatch& m, const Caller& who) {
+                 return domain::require_totp(c, r, who, m.params[0]);
+               }});
   router->add({"GET", "/api/v1/auth/sessions", Access::signed_in,
                [&c](auto&, auto&, const Caller& who) { return domain::list_sessions(c, who, who.user_id); }});
   router->add({"DELETE", "/api/v1/auth/sessions/{}", Access::signed_in,
@@ -64,6 +73,8 @@ http::Handler make_request_handler(ServerContext& ctx) {
     auto& db = c.db();
     auto caller = auth::authenticate(request, db, c.auth, static_cast<std::int64_t>(std::time(nullptr)));
     if (!caller) return caller;
+    if (caller->must_enrol_totp && access != Access::enrolling)
+      return make_error(ErrorCode::forbidden, "set up two-factor sign-in first (POST /api/v1/auth/totp/enrol)");
     if (access == Access::admin && !caller->admin()) {
       domain::audit(db, caller.value(), request, "admin_call", "denied", {}, request.method + " " + request.path);
       return make_error(ErrorCode::forbidden, "only an admin may do that");

@@ -25,6 +25,13 @@
     </message>
 </context>
 <context>
+    <name>kete::app</name>
+    <message>
+        <source>Server address to offer at sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kete::app::ApiClient</name>
     <message>
         <source>Enter the server address your organisation gave you.</source>
@@ -188,12 +195,24 @@
         <translation>He maha rawa ngā whakamātau. Tatari mō ētahi meneti, ka ngana anō ai.</translation>
     </message>
     <message>
-        <source>This account needs a code from your authenticator app.</source>
+        <source>Sign-in failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign-in failed: %1</source>
+        <source>6-digit code</source>
+        <translation>Waehere 6-mati</translation>
+    </message>
+    <message>
+        <source>Code from your authenticator app</source>
+        <translation>Te waehere mai i tō taupānga motuhēhē</translation>
+    </message>
+    <message>
+        <source>That code is not right. Enter the current code from your authenticator app.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app.</source>
+        <translation>Tāurua mai te waehere 6-mati mai i tō taupānga motuhēhē.</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "auth/password_hash.h"
 #include "auth/password_policy.h"
 #include "auth/random.h"
+#include "auth/totp.h"
 #include "domain/audit.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
@@ -36,7 +37,9 @@ boost::json::object user_json(const scope::Caller& c) {
           {"email", c.email},
           {"name", c.name},
           {"role", c.role},
-          {"tenant", boost::json::object{{"id", c.tenant_id}, {"kind", c.tenant_kind}, {"name", c.tenant_name}}}};
+          {"tenant", boost::json::object{{"id", c.tenant_id}, {"kind", c.tenant_kind}, {"name", c.tenant_name}}},
+          {"totp_enabled", c.totp_enabled},
+          {"totp_enrolment_required", c.must_enrol_totp}};
 }
 
 http::Response too_many(std::int64_t retry_after) {
@@ -94,6 +97,24 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
           user ? "wrong password" : "unknown e-mail");
     tx.commit();
     return http::error_response(ErrorCode::invalid_credentials, "the e-mail address or password is not right");
+  }
+
+  if (user->totp_enabled) {
+    if (!totp->has_value() || totp->value().empty())
+      return http::error_response(ErrorCode::totp_required, "enter the code from your authenticator app");
+    const auto secret = auth::base32_decode(user->totp_secret).value_or("");
+    const auto step = auth::verify_totp(secret, **totp, now, user->totp_last_step);
+    if (!step) {
+      storage::Transaction tx(db);
+      sessions.record_failure("account", account_key, now);
+      sessions.record_failure("address", request.remote_address, now);
+      scope::Caller who;
+      who.user_id = user->id, who.name = user->name, who.tenant_id = user->tenant_id;
+      audit(db, who, request, "sign_in", "failed", {user->tenant_id, user->id}, "wrong two-factor code");
+      tx.commit();
+      return http::error_response(ErrorCode::totp_required, "the two-factor code is not right");
+    }
+    identities.set_totp_last_step(user->id, *step);
   }
 
   auto caller = auth::load_caller(db, user->id);

@@ -11,7 +11,9 @@
 
 namespace kete::http {
 
-enum class Access { open, signed_in, admin };
+// open: anyone; enrolling: signed in, even while two-factor enrolment is still owed;
+// signed_in: signed in and enrolled where required; admin: an enrolled admin.
+enum class Access { open, enrolling, signed_in, admin };
 
 struct RouteMatch {
   std::vector<std::string> params;  // the path segments matched by "{}"

@@ -16,6 +16,8 @@ struct Caller {
   std::string tenant_name;
   std::string manager_id;
   std::vector<std::string> assigned_client_tenants;  // staff and managers: clients they look after
+  bool totp_enabled = false;
+  bool must_enrol_totp = false;  // the tenant requires two-factor sign-in and this user has none yet
 
   bool signed_in() const { return !user_id.empty(); }
   bool internal() const { return tenant_kind == "internal"; }

@@ -9,22 +9,27 @@
 namespace kete::storage {
 namespace {
 
-constexpr std::string_view kUserColumns = "id, tenant_id, email, name, role, coalesce(manager_id, ''), coalesce(password_hash, '')";
+constexpr std::string_view kUserColumns =
+    "id, tenant_id, email, name, role, coalesce(manager_id, ''), coalesce(password_hash, ''), "
+    "coalesce(totp_secret, ''), totp_enabled, totp_last_step";
 
 User read_user(const Statement& s) {
-  return User{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)};
+  return User{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
+              s.text(7), s.integer(8) != 0, s.integer(9)};
 }
+
+Tenant read_tenant(const Statement& s) { return Tenant{s.text(0), s.text(1), s.text(2), s.integer(3) != 0}; }
 
 }  // namespace
 
 Tenant IdentityStore::internal_tenant(const std::string& name_if_new) {
-  auto q = db_.prepare("SELECT id, kind, name FROM tenants WHERE kind = 'internal'");
-  if (q.step()) return Tenant{q.text(0), q.text(1), q.text(2)};
+  auto q = db_.prepare("SELECT id, kind, name, require_totp FROM tenants WHERE kind = 'internal'");
+  if (q.step()) return read_tenant(q);
   return create_tenant("internal", name_if_new).value();
 }
 
 Result<Tenant> IdentityStore::create_tenant(const std::string& kind, const std::string& name) {
-  Tenant t{auth::random_uuid(), kind, name};
+  Tenant t{auth::random_uuid(), kind, name, false};
   db_.prepare("INSERT INTO tenants(id, kind, name, created_at) VALUES (?, ?, ?, ?)")
       .bind(1, t.id).bind(2, t.kind).bind(3, t.name).bind(4, rfc3339_utc_now())
       .run();
@@ -33,8 +38,8 @@ Result<Tenant> IdentityStore::create_tenant(const std::string& kind, const std::
 
 std::vector<Tenant> IdentityStore::tenants() {
   std::vector<Tenant> out;
-  auto q = db_.prepare("SELECT id, kind, name FROM tenants ORDER BY kind, name");
-  while (q.step()) out.push_back(Tenant{q.text(0), q.text(1), q.text(2)});
+  auto q = db_.prepare("SELECT id, kind, name, require_totp FROM tenants ORDER BY kind, name");
+  while (q.step()) out.push_back(read_tenant(q));
   return out;
 }
 
@@ -73,14 +78,28 @@ std::int64_t IdentityStore::user_count() {
 }
 
 std::optional<Tenant> IdentityStore::tenant_by_id(const std::string& id) {
-  auto q = db_.prepare("SELECT id, kind, name FROM tenants WHERE id = ?");
+  auto q = db_.prepare("SELECT id, kind, name, require_totp FROM tenants WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
-  return Tenant{q.text(0), q.text(1), q.text(2)};
+  return read_tenant(q);
 }
 
 void IdentityStore::set_password_hash(const std::string& user_id, const std::string& phc) {
   db_.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(1, phc).bind(2, user_id).run();
+}
+
+void IdentityStore::set_totp(const std::string& user_id, const std::string& secret, bool enabled) {
+  db_.prepare("UPDATE users SET totp_secret = ?, totp_enabled = ?, totp_last_step = 0 WHERE id = ?")
+      .bind(1, secret).bind(2, std::int64_t{enabled}).bind(3, user_id)
+      .run();
+}
+
+void IdentityStore::set_totp_last_step(const std::string& user_id, std::int64_t step) {
+  db_.prepare("UPDATE users SET totp_last_step = ? WHERE id = ?").bind(1, step).bind(2, user_id).run();
+}
+
+void IdentityStore::set_require_totp(const std::string& tenant_id, bool required) {
+  db_.prepare("UPDATE tenants SET require_totp = ? WHERE id = ?").bind(1, std::int64_t{required}).bind(2, tenant_id).run();
 }
 
 void IdentityStore::assign(const std::string& user_id, const std::string& tenant_id) {

@@ -14,6 +14,7 @@ struct Tenant {
   std::string id;
   std::string kind;  // internal | client | partner
   std::string name;
+  bool require_totp = false;
 };
 
 struct User {
@@ -24,6 +25,9 @@ struct User {
   std::string role;
   std::string manager_id;     // empty when none
   std::string password_hash;  // empty until an invite is taken
+  std::string totp_secret;    // raw bytes; empty until enrolment starts
+  bool totp_enabled = false;
+  std::int64_t totp_last_step = 0;
 };
 
 class IdentityStore {
@@ -41,6 +45,10 @@ class IdentityStore {
   std::int64_t user_count();
   std::optional<Tenant> tenant_by_id(const std::string& id);
   void set_password_hash(const std::string& user_id, const std::string& phc);
+
+  void set_totp(const std::string& user_id, const std::string& secret, bool enabled);
+  void set_totp_last_step(const std::string& user_id, std::int64_t step);
+  void set_require_totp(const std::string& tenant_id, bool required);
 
   // Staff ↔ client assignments.
   void assign(const std::string& user_id, const std::string& tenant_id);

@@ -113,6 +113,12 @@ constexpr std::array kMigrations{
         PRIMARY KEY (user_id, mutation_id)
       ) WITHOUT ROWID;
     )sql"},
+    Migration{4, "two_factor", R"sql(
+      ALTER TABLE users ADD COLUMN totp_secret TEXT;
+      ALTER TABLE users ADD COLUMN totp_enabled INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE users ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE tenants ADD COLUMN require_totp INTEGER NOT NULL DEFAULT 0;
+    )sql"},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "app_setup.h"
+#include "auth/totp.h"
 #include "session/keychain_store.h"
 #include "staff_app.h"
 #include "test_world.h"
@@ -115,6 +116,32 @@ class SignInFlow : public QObject {
     HttpsClient http(m_server->fingerprint());
     http.setToken(token);
     QTRY_COMPARE_WITH_TIMEOUT(http.get(m_server->url("/api/v1/me")).status, 401, 10000);
+  }
+
+  void twoFactorCodeIsAskedFor() {
+    auto& staff2 = (*m_world)["staff2"];
+    QVERIFY(m_world->signIn("staff2"));
+    auto enrol = staff2.http->post(m_server->url("/api/v1/auth/totp/enrol"), {});
+    const std::string secret = kete::auth::base32_decode(enrol.json().value("secret").toString().toStdString()).value();
+    const qint64 step = QDateTime::currentSecsSinceEpoch() / 30;
+    QCOMPARE(staff2.http->post(m_server->url("/api/v1/auth/totp/confirm"),
+                               {{"code", QString::fromStdString(kete::auth::totp_code(secret, step))}}).status, 204);
+
+    auto w = openWindow();
+    QTRY_VERIFY(!w->isSignedIn());
+    w->findChild<QLineEdit*>("serverAddress")->setText(QString("127.0.0.1:%1").arg(m_server->port()));
+    w->findChild<QLineEdit*>("email")->setText(staff2.email);
+    w->findChild<QLineEdit*>("password")->setText(kPassword);
+    QTest::mouseClick(w->findChild<QPushButton*>("signInButton"), Qt::LeftButton);
+    auto* code = w->findChild<QLineEdit*>("totpCode");
+    QTRY_VERIFY_WITH_TIMEOUT(code->isVisible(), 10000);
+    QVERIFY(errorText(*w).contains("6-digit code"));
+    w->findChild<QLineEdit*>("password")->setText(kPassword);
+    code->setText(QString::fromStdString(kete::auth::totp_code(secret, step + 1)));
+    QTest::mouseClick(w->findChild<QPushButton*>("signInButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
+    QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!keychainToken(), 10000);
   }
 
   void changedCertificateIsRefused() {

@@ -3,6 +3,7 @@
 #include <QtTest>
 #include <algorithm>
 
+#include "auth/totp.h"
 #include "test_world.h"
 
 using namespace kete::test;
@@ -224,6 +225,59 @@ class Auth : public QObject {
     auto entries = (*m_world)["admin"].http->get(m_server->url("/api/v1/audit?action=admin_call")).json().value("entries").toArray();
     QVERIFY(entries.size() >= 20);
     QCOMPARE(entries[0].toObject().value("outcome").toString(), QString("denied"));
+  }
+
+  void twoFactorEnrolAndSignIn() {
+    auto& staff = (*m_world)["staff"];
+    auto enrol = staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {});
+    QCOMPARE(enrol.status, 200);
+    const QString base32 = enrol.json().value("secret").toString();
+    QVERIFY(enrol.json().value("otpauth_uri").toString().startsWith("otpauth://totp/Kete%3Astaff@people.nz?secret=" + base32));
+    const std::string secret = kete::auth::base32_decode(base32.toStdString()).value();
+    const qint64 step = QDateTime::currentSecsSinceEpoch() / 30;
+    auto code = [&](qint64 s) { return QString::fromStdString(kete::auth::totp_code(secret, s)); };
+    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/confirm"), {{"code", "000000"}}).status, 400);
+    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/confirm"), {{"code", code(step)}}).status, 204);
+    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {}).status, 409);
+
+    HttpsClient http(m_server->fingerprint());
+    const QUrl url = m_server->url("/api/v1/auth/login");
+    auto noCode = http.post(url, {{"email", staff.email}, {"password", kPassword}});
+    QCOMPARE(noCode.status, 401);
+    QCOMPARE(noCode.errorCode(), QString("totp_required"));
+    auto wrong = http.post(url, {{"email", staff.email}, {"password", kPassword}, {"totp", "123456"}});
+    QCOMPARE(wrong.errorCode(), QString("totp_required"));
+    auto wrongPassword = http.post(url, {{"email", staff.email}, {"password", "nope-nope-nope"}, {"totp", code(step + 1)}});
+    QCOMPARE(wrongPassword.errorCode(), QString("invalid_credentials"));  // the code proves nothing without the password
+    auto ok = http.post(url, {{"email", staff.email}, {"password", kPassword}, {"totp", code(step + 1)}});
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(ok.json().value("user").toObject().value("totp_enabled").toBool(), true);
+    auto replay = http.post(url, {{"email", staff.email}, {"password", kPassword}, {"totp", code(step + 1)}});
+    QCOMPARE(replay.errorCode(), QString("totp_required"));
+  }
+
+  void adminCanRequireTwoFactorForATenant() {
+    auto& admin = (*m_world)["admin"];
+    const QString clientA = m_world->tenant("clientA");
+    const QUrl require = m_server->url("/api/v1/tenants/" + clientA + "/totp");
+    QCOMPARE((*m_world)["staff"].http->send("PUT", require, R"({"required": true})", {{"Content-Type", "application/json"}}).status, 403);
+    QCOMPARE(admin.http->send("PUT", require, R"({"required": "yes"})", {{"Content-Type", "application/json"}}).status, 400);
+    QCOMPARE(admin.http->send("PUT", require, R"({"required": true})", {{"Content-Type", "application/json"}}).status, 204);
+
+    auto& client = (*m_world)["clientA"];
+    QVERIFY(m_world->signIn("clientA"));
+    auto me = client.http->get(m_server->url("/api/v1/me"));
+    QCOMPARE(me.json().value("totp_enrolment_required").toBool(), true);
+    auto blocked = client.http->get(m_server->url("/api/v1/audit"));
+    QCOMPARE(blocked.status, 403);
+    QVERIFY(blocked.json().value("error").toObject().value("message").toString().contains("two-factor"));
+    auto enrol = client.http->post(m_server->url("/api/v1/auth/totp/enrol"), {});
+    const std::string secret = kete::auth::base32_decode(enrol.json().value("secret").toString().toStdString()).value();
+    const auto code = QString::fromStdString(kete::auth::totp_code(secret, QDateTime::currentSecsSinceEpoch() / 30));
+    QCOMPARE(client.http->post(m_server->url("/api/v1/auth/totp/confirm"), {{"code", code}}).status, 204);
+    QCOMPARE(client.http->get(m_server->url("/api/v1/audit")).status, 200);
+    // Other tenants are not affected.
+    QCOMPARE((*m_world)["clientB"].http->get(m_server->url("/api/v1/audit")).status, 200);
   }
 
   void adminInputIsChecked_data() {

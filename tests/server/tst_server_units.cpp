@@ -5,6 +5,7 @@
 
 #include "auth/password_hash.h"
 #include "auth/password_policy.h"
+#include "auth/totp.h"
 #include "cli/command_line.h"
 #include "cli/server_config.h"
 #include "http/json_response.h"
@@ -108,6 +109,21 @@ class ServerUnits : public QObject {
     QVERIFY(!auth::verify_password("kauri-tree-harbouR", phc));
     QVERIFY(auth::hash_password("kauri-tree-harbour") != phc);  // salted
     QVERIFY(!auth::verify_password("x", "plain-text"));
+  }
+
+  void totpMatchesRfc6238() {
+    const std::string secret = "12345678901234567890";  // RFC 6238 appendix B, SHA-1
+    QCOMPARE(QString::fromStdString(auth::totp_code(secret, 59 / 30)), QString("287082"));
+    QCOMPARE(QString::fromStdString(auth::totp_code(secret, 1111111109 / 30)), QString("081804"));
+    QCOMPARE(QString::fromStdString(auth::totp_code(secret, 1234567890 / 30)), QString("005924"));
+    QCOMPARE(auth::verify_totp(secret, "081804", 1111111109, 0), std::optional<std::int64_t>(1111111109 / 30));
+    QCOMPARE(auth::verify_totp(secret, "081804", 1111111109 + 30, 0), std::optional<std::int64_t>(1111111109 / 30));
+    QVERIFY(!auth::verify_totp(secret, "081804", 1111111109 + 90, 0));                // too old
+    QVERIFY(!auth::verify_totp(secret, "081804", 1111111109, 1111111109 / 30));       // used once already
+    QVERIFY(!auth::verify_totp(secret, "81804", 1111111109, 0));
+    const auto round = auth::base32_decode(auth::base32_encode(secret));
+    QCOMPARE(round.value_or(""), secret);
+    QCOMPARE(QString::fromStdString(auth::base32_encode("foobar")), QString("MZXW6YTBOI"));
   }
 
   void listenAddress_data() {

@@ -41,7 +41,7 @@ SignInPage::SignInPage(Session& session, QWidget* parent) : QWidget(parent), m_s
   layout->addWidget(title);
   layout->addWidget(subtitle);
 
-  auto* form = new QFormLayout;
+  auto* form = m_form = new QFormLayout;
   form->setRowWrapPolicy(QFormLayout::WrapAllRows);
   m_server = new QLineEdit(session.serverUrl().toString(), card);
   m_server->setObjectName(QStringLiteral("serverAddress"));
@@ -55,6 +55,13 @@ SignInPage::SignInPage(Session& session, QWidget* parent) : QWidget(parent), m_s
   form->addRow(tr("Server address"), m_server);
   form->addRow(tr("E-mail"), m_email);
   form->addRow(tr("Password"), m_password);
+  m_totp = new QLineEdit(card);
+  m_totp->setObjectName(QStringLiteral("totpCode"));
+  m_totp->setMaxLength(6);
+  m_totp->setInputMethodHints(Qt::ImhDigitsOnly);
+  m_totp->setPlaceholderText(tr("6-digit code"));
+  form->addRow(tr("Code from your authenticator app"), m_totp);
+  form->setRowVisible(m_totp, false);
   layout->addLayout(form);
 
   m_fingerprintBox = new QFrame(card);
@@ -112,6 +119,7 @@ SignInPage::SignInPage(Session& session, QWidget* parent) : QWidget(parent), m_s
 
   connect(m_signIn, &QPushButton::clicked, this, &SignInPage::attemptSignIn);
   connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::attemptSignIn);
+  connect(m_totp, &QLineEdit::returnPressed, this, &SignInPage::attemptSignIn);
   connect(trust, &QPushButton::clicked, this, [this] {
     m_fingerprintBox->hide();
     m_session.pinServer(m_pendingServer, m_pendingFingerprint);
@@ -194,7 +202,8 @@ void SignInPage::askToTrust(const QUrl& server, const QString& fingerprint) {
 void SignInPage::signInWithPinnedServer() {
   setBusy(true, tr("Signing in…"));
   const QString email = m_email->text().trimmed();
-  const QJsonObject body{{"email", email}, {"password", m_password->text()}, {"device", QSysInfo::machineHostName()}};
+  QJsonObject body{{"email", email}, {"password", m_password->text()}, {"device", QSysInfo::machineHostName()}};
+  if (!m_totp->text().trimmed().isEmpty()) body["totp"] = m_totp->text().trimmed();
   m_session.api().post(QStringLiteral("/api/v1/auth/login"), body, [this, email](const ApiReply& reply) {
     if (reply.ok()) {
       const QJsonObject user = reply.json.value("user").toObject();
@@ -202,6 +211,8 @@ void SignInPage::signInWithPinnedServer() {
         setBusy(false);
         if (!error.isEmpty()) return showError(tr("Signed in, but this computer's keychain refused to keep the session: %1").arg(error));
         m_password->clear();
+        m_totp->clear();
+        m_form->setRowVisible(m_totp, false);
         emit signedIn(user);
       });
       return;
@@ -215,8 +226,14 @@ void SignInPage::signInWithPinnedServer() {
       showError(tr("The e-mail address or password is not right."));
     else if (reply.errorCode == QLatin1String("rate_limited"))
       showError(tr("Too many attempts. Wait a few minutes, then try again."));
-    else if (reply.errorCode == QLatin1String("totp_required"))
-      showError(tr("This account needs a code from your authenticator app."));
+    else if (reply.errorCode == QLatin1String("totp_required")) {
+      const bool asked = m_totp->isVisibleTo(this);
+      m_form->setRowVisible(m_totp, true);
+      m_totp->clear();
+      m_totp->setFocus();
+      showError(asked ? tr("That code is not right. Enter the current code from your authenticator app.")
+                      : tr("Enter the 6-digit code from your authenticator app."));
+    }
     else
       showError(tr("Sign-in failed: %1").arg(reply.errorMessage));
   });

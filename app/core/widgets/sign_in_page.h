@@ -8,6 +8,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QFrame;
+class QFormLayout;
 
 namespace kete::app {
 
@@ -35,6 +36,8 @@ class SignInPage : public QWidget {
   QLineEdit* m_server;
   QLineEdit* m_email;
   QLineEdit* m_password;
+  QLineEdit* m_totp;
+  QFormLayout* m_form;
   QPushButton* m_signIn;
   QLabel* m_error;
   QFrame* m_fingerprintBox;
