@@ -9,6 +9,7 @@
 #include "domain/auth_handlers.h"
 #include "domain/health.h"
 #include "domain/record_handlers.h"
+#include "domain/sync_handlers.h"
 #include "domain/totp_handlers.h"
 #include "http/json_response.h"
 #include "http/router.h"
@@ -65,6 +66,8 @@ http::Handler make_request_handler(ServerContext& ctx) {
                [&c](const Request& r, const RouteMatch& m, const Caller& who) {
                  return domain::read_record(c, r, who, m.params[0], m.params[1]);
                }});
+  router->add({"POST", "/api/v1/sync/pull", Access::signed_in,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::pull(c, r, who); }});
   router->add({"POST", "/api/v1/sync/push", Access::signed_in,
                [&c](const Request& r, auto&, const Caller& who) { return domain::push(c, r, who); }});
 

@@ -120,7 +120,7 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, const scope::Caller&
     r.buckets = buckets.value();
     r.data_json = boost::json::serialize(next);
   }
-  records.replace(r);
+  records.replace(r, stored->buckets);
   return MutationOutcome{"applied", r.version, std::nullopt, std::nullopt, {}};
 }
 

@@ -86,6 +86,31 @@ bool can_read_bucket(const Caller& c, std::string_view bucket) {
   return false;  // deny by default
 }
 
+std::vector<std::string> readable_buckets(const Caller& c, const BucketDirectory& dir) {
+  std::vector<std::string> out;
+  if (!c.signed_in()) return out;
+  if (c.internal()) {
+    out = {"internal", "partners", "user:" + c.user_id, "approvals:" + c.user_id};
+    for (const auto& t : dir.tenant_ids("partner")) out.push_back("partner:" + t);
+    const auto clients = c.admin() ? dir.tenant_ids("client") : c.assigned_client_tenants;
+    for (const auto& t : clients) {
+      out.push_back("client:" + t);
+      out.push_back("client-internal:" + t);
+    }
+    if (c.admin())
+      for (const auto& u : dir.internal_user_ids())
+        if (u != c.user_id) out.push_back("user:" + u);
+  } else if (c.tenant_kind == "client") {
+    out = {"client:" + c.tenant_id};
+  } else if (c.tenant_kind == "partner") {
+    out = {"partners", "partner:" + c.tenant_id};
+  }
+  // Whatever was listed, only what can_read_bucket allows is returned: one rule, two views of it.
+  std::erase_if(out, [&](const std::string& b) { return !can_read_bucket(c, b); });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool ReadScope::can_read(const std::vector<std::string>& buckets) const {
   return std::any_of(buckets.begin(), buckets.end(), [&](const std::string& b) { return can_read_bucket(caller_, b); });
 }

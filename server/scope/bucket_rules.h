@@ -2,6 +2,7 @@
 // Where a record lives (its buckets, computed from its fields) and which buckets a caller may
 // read (computed from the session). The only place that compares tenants and users for reading.
 #include <boost/json/object.hpp>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,15 @@ namespace kete::scope {
 Result<std::vector<std::string>> record_buckets(const CollectionSpec& spec, const boost::json::object& data);
 
 bool can_read_bucket(const Caller& caller, std::string_view bucket);
+
+// Lists storage provides so that scope can name a caller's buckets.
+struct BucketDirectory {
+  std::function<std::vector<std::string>(const std::string& kind)> tenant_ids;  // "client" | "partner"
+  std::function<std::vector<std::string>()> internal_user_ids;
+};
+
+// Every bucket the caller may read, sorted.
+std::vector<std::string> readable_buckets(const Caller& caller, const BucketDirectory& directory);
 
 // What storage's read API takes: nothing can be read without one.
 class ReadScope {

@@ -43,6 +43,22 @@ std::vector<Tenant> IdentityStore::tenants() {
   return out;
 }
 
+std::vector<std::string> IdentityStore::tenant_ids(const std::string& kind) {
+  std::vector<std::string> out;
+  auto q = db_.prepare("SELECT id FROM tenants WHERE kind = ? ORDER BY id");
+  q.bind(1, kind);
+  while (q.step()) out.push_back(q.text(0));
+  return out;
+}
+
+std::vector<std::string> IdentityStore::user_ids_of_tenant(const std::string& tenant_id) {
+  std::vector<std::string> out;
+  auto q = db_.prepare("SELECT id FROM users WHERE tenant_id = ? ORDER BY id");
+  q.bind(1, tenant_id);
+  while (q.step()) out.push_back(q.text(0));
+  return out;
+}
+
 Result<User> IdentityStore::create_user(User user) {
   if (user_by_email(user.email)) return make_error(ErrorCode::conflict, "a user with that e-mail address already exists");
   if (user.id.empty()) user.id = auth::random_uuid();

@@ -38,6 +38,8 @@ class IdentityStore {
   Tenant internal_tenant(const std::string& name_if_new);
   Result<Tenant> create_tenant(const std::string& kind, const std::string& name);
   std::vector<Tenant> tenants();
+  std::vector<std::string> tenant_ids(const std::string& kind);
+  std::vector<std::string> user_ids_of_tenant(const std::string& tenant_id);
 
   Result<User> create_user(User user);
   std::optional<User> user_by_email(const std::string& email);

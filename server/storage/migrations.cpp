@@ -119,6 +119,26 @@ constexpr std::array kMigrations{
       ALTER TABLE users ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE tenants ADD COLUMN require_totp INTEGER NOT NULL DEFAULT 0;
     )sql"},
+    Migration{5, "change_log", R"sql(
+      CREATE TABLE bucket_seq (
+        bucket TEXT PRIMARY KEY,
+        last_seq INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE change_log (
+        bucket TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        collection TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        deleted INTEGER NOT NULL,
+        PRIMARY KEY (bucket, seq)
+      ) WITHOUT ROWID;
+      INSERT INTO change_log(bucket, seq, collection, record_id, version, deleted)
+        SELECT b.bucket, row_number() OVER (PARTITION BY b.bucket ORDER BY r.updated_at, r.id),
+               r.collection, r.id, r.version, r.deleted
+        FROM record_buckets b JOIN records r ON r.id = b.record_id;
+      INSERT INTO bucket_seq(bucket, last_seq) SELECT bucket, max(seq) FROM change_log GROUP BY bucket;
+    )sql"},
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "storage/record_store.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "kete/time_format.h"
@@ -51,9 +52,10 @@ void RecordStore::insert(const StoredRecord& r) {
       .bind(10, r.updated_at)
       .run();
   write_buckets(r);
+  for (const auto& b : r.buckets) log_change(b, r, r.deleted);
 }
 
-void RecordStore::replace(const StoredRecord& r) {
+void RecordStore::replace(const StoredRecord& r, const std::vector<std::string>& previous_buckets) {
   db_.prepare(
          "UPDATE records SET version = ?, data = ?, buckets = ?, deleted = ?, updated_by = ?, updated_at = ? "
          "WHERE id = ?")
@@ -62,6 +64,26 @@ void RecordStore::replace(const StoredRecord& r) {
       .run();
   db_.prepare("DELETE FROM record_buckets WHERE record_id = ?").bind(1, r.id).run();
   write_buckets(r);
+  for (const auto& b : r.buckets) log_change(b, r, r.deleted);
+  // A record that left a bucket is a removal there, so its readers drop it.
+  for (const auto& b : previous_buckets)
+    if (std::find(r.buckets.begin(), r.buckets.end(), b) == r.buckets.end()) log_change(b, r, true);
+}
+
+void RecordStore::log_change(const std::string& bucket, const StoredRecord& r, bool removed) {
+  // The per-bucket counter row is written in the same transaction as the record, so sequence
+  // numbers are handed out in commit order (never a gap that a later commit fills).
+  auto next = db_.prepare(
+      "INSERT INTO bucket_seq(bucket, last_seq) VALUES (?, 1) "
+      "ON CONFLICT(bucket) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq");
+  next.bind(1, bucket);
+  next.step();
+  const std::int64_t seq = next.integer(0);
+  next.run();
+  db_.prepare("INSERT INTO change_log(bucket, seq, collection, record_id, version, deleted) VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, bucket).bind(2, seq).bind(3, r.collection).bind(4, r.id).bind(5, r.version)
+      .bind(6, std::int64_t{removed})
+      .run();
 }
 
 void RecordStore::write_buckets(const StoredRecord& r) {

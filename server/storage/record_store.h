@@ -34,14 +34,17 @@ class RecordStore {
   std::optional<StoredRecord> get(const scope::ReadScope& scope, std::string_view collection, std::string_view id);
   // Whether any record, in any scope, has this id (ids are unique across collections and tenants).
   bool id_taken(std::string_view id);
+  // Both also append to the change log of every bucket the record is in, and of every bucket it
+  // left, in the caller's transaction.
   void insert(const StoredRecord& record);
-  void replace(const StoredRecord& record);  // new version, data, buckets, deleted flag
+  void replace(const StoredRecord& record, const std::vector<std::string>& previous_buckets);
 
   std::optional<std::string> mutation_result(std::string_view user_id, std::string_view mutation_id);
   void remember_mutation(std::string_view user_id, std::string_view mutation_id, std::string_view result_json);
 
  private:
   void write_buckets(const StoredRecord& record);
+  void log_change(const std::string& bucket, const StoredRecord& record, bool removed);
   SqliteDatabase& db_;
 };
 

@@ -152,6 +152,11 @@ class ScopeMatrix : public QObject {
       QCOMPARE(read.body, missing.body);
     }
 
+    // Pull: the record reaches exactly the people who may read it.
+    QVERIFY2(m_world->pull(role), qPrintable(m_world->error()));
+    QCOMPARE((*m_world)[role].sync.visible(id), reads);
+    if (!reads) QVERIFY(!(*m_world)[role].sync.data.contains(id));
+
     // Update with the right base version.
     auto update = m_world->push(role, c.collection, "update", id, currentVersion(c, id), c.patch);
     const QString expectUpdate = c.updaters.contains(role) ? "applied" : reads ? "forbidden" : "not_found";
@@ -166,7 +171,11 @@ class ScopeMatrix : public QObject {
     const QString gotDelete = remove.value("status").toString() == "applied"
                                   ? "applied" : remove.value("error").toObject().value("code").toString();
     QVERIFY2(gotDelete == expectDelete, qPrintable("delete: expected " + expectDelete + ", got " + QJsonDocument(remove).toJson()));
-    if (gotDelete == "applied") QCOMPARE(m_world->get("admin", path).status, 404);
+    if (gotDelete == "applied") {
+      QCOMPARE(m_world->get("admin", path).status, 404);
+      QVERIFY(m_world->pull(role));
+      QVERIFY(!(*m_world)[role].sync.visible(id));  // the deletion reached the deleter's cache too
+    }
   }
 
   // Creating into someone else's tenant or on someone else's behalf is refused as "not found".
@@ -249,8 +258,56 @@ class ScopeMatrix : public QObject {
     const QJsonObject link{{"user_id", (*m_world)["staff2"].id}, {"tenant_id", m_world->tenant("clientA")}};
     QCOMPARE(admin.http->post(m_server.url("/api/v1/assignments"), link).status, 204);
     QCOMPARE(m_world->get("staff2", path).status, 200);
+    QVERIFY(m_world->pull("staff2"));
+    QVERIFY((*m_world)["staff2"].sync.visible(id));  // a bucket new to the app starts from zero
     QCOMPARE(admin.http->send("DELETE", m_server.url("/api/v1/assignments"), QJsonDocument(link).toJson()).status, 204);
     QCOMPARE(m_world->get("staff2", path).status, 404);
+    QVERIFY(m_world->pull("staff2"));
+    const QString clientBucket = "client:" + m_world->tenant("clientA");
+    QVERIFY((*m_world)["staff2"].sync.removedBuckets.contains(clientBucket));
+    QVERIFY(!(*m_world)["staff2"].sync.visible(id));
+  }
+
+  // A document turned internal-only leaves the client's bucket: the client's next pull removes it
+  // and never sees what it became.
+  void recordMovingOutOfABucketIsRemovedThere() {
+    Case c = cases()[12];  // documents, client visible
+    const QString id = create(c);
+    QVERIFY(m_world->pull("clientA"));
+    QVERIFY((*m_world)["clientA"].sync.visible(id));
+    auto hide = m_world->push("staff", "documents", "update", id, 1, {{"client_visible", false}, {"title", "Internal draft"}});
+    QCOMPARE(hide.value("status").toString(), QString("applied"));
+    QVERIFY(m_world->pull("clientA"));
+    QVERIFY(!(*m_world)["clientA"].sync.visible(id));
+    QVERIFY(m_world->pull("staff"));
+    QCOMPARE((*m_world)["staff"].sync.data.value(id).value("title").toString(), QString("Internal draft"));
+
+    // A client starting from zero after the move gets a removal without data.
+    (*m_world)["clientA"].sync = SyncState{};
+    auto& client = (*m_world)["clientA"];
+    auto r = client.http->post(m_server.url("/api/v1/sync/pull"), {{"cursors", QJsonObject{}}});
+    QVERIFY(!r.body.contains("Internal draft"));
+  }
+
+  void pullPagesAndRefusesBadCursors() {
+    auto& staff = (*m_world)["staff"];
+    staff.sync = SyncState{};
+    QVERIFY(m_world->pull("staff", 3));  // many small pages reach the same state as one big one
+    const auto paged = staff.sync.bucketsOf;
+    staff.sync = SyncState{};
+    QVERIFY(m_world->pull("staff", 5000));
+    QCOMPARE(staff.sync.bucketsOf, paged);
+    QVERIFY(!staff.sync.epoch.isEmpty());
+    const QUrl url = m_server.url("/api/v1/sync/pull");
+    QCOMPARE(staff.http->post(url, {{"cursors", QJsonObject{{"internal", -1}}}}).status, 400);
+    QCOMPARE(staff.http->post(url, {{"cursors", QJsonArray{}}}).status, 400);
+    QCOMPARE(staff.http->post(url, {{"limit", 0}}).status, 400);
+    QCOMPARE(staff.http->post(url, {{"since", 1}}).status, 400);
+    // Naming a bucket one may not read gets it back as removed, with nothing from it.
+    auto probe = staff.http->post(url, {{"cursors", QJsonObject{{"client:" + m_world->tenant("clientB"), 0}}}}).json();
+    QVERIFY(probe.value("removed_buckets").toArray().contains("client:" + m_world->tenant("clientB")));
+    for (const auto& ch : probe.value("changes").toArray())
+      QVERIFY(!ch.toObject().value("bucket").toString().contains(m_world->tenant("clientB")));
   }
 
   void conflictsAndDuplicates() {

@@ -84,4 +84,35 @@ QJsonObject TestWorld::push(const QString& who, const QString& collection, const
 
 HttpReply TestWorld::get(const QString& who, const QString& path) { return m_people.at(who)->http->get(m_server.url(path)); }
 
+bool TestWorld::pull(const QString& who, int limit) {
+  Person& p = *m_people.at(who);
+  for (int round = 0; round < 1000; ++round) {
+    auto r = p.http->post(m_server.url("/api/v1/sync/pull"), {{"cursors", p.sync.cursors}, {"limit", limit}});
+    if (r.status != 200) return m_error = "pull: " + QString::fromUtf8(r.body), false;
+    const auto body = r.json();
+    p.sync.epoch = body.value("epoch").toString();
+    p.sync.removedBuckets.clear();
+    for (const auto& b : body.value("removed_buckets").toArray()) {
+      const QString bucket = b.toString();
+      p.sync.removedBuckets << bucket;
+      p.sync.cursors.remove(bucket);
+      for (auto& set : p.sync.bucketsOf) set.remove(bucket);
+    }
+    for (const auto& c : body.value("changes").toArray()) {
+      const auto change = c.toObject();
+      const QString id = change.value("id").toString();
+      if (change.value("deleted").toBool()) {
+        p.sync.bucketsOf[id].remove(change.value("bucket").toString());
+      } else {
+        p.sync.bucketsOf[id].insert(change.value("bucket").toString());
+        p.sync.data[id] = change.value("data").toObject();
+      }
+      if (p.sync.bucketsOf.value(id).isEmpty()) p.sync.data.remove(id);
+    }
+    p.sync.cursors = body.value("cursors").toObject();
+    if (!body.value("more").toBool()) return true;
+  }
+  return m_error = "pull never finished", false;
+}
+
 }  // namespace kete::test

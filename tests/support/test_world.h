@@ -2,6 +2,7 @@
 // A small business on a real server, built through the real admin API: the business with an
 // admin, a manager and two staff, two clients and two partners, each with one user signed in.
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QString>
 #include <QUuid>
@@ -16,11 +17,22 @@ inline const QString kPassword = QStringLiteral("correct-horse-battery");
 
 inline QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
+// What one app would hold after syncing: cursors, and each record's data and buckets.
+struct SyncState {
+  QJsonObject cursors;
+  QHash<QString, QSet<QString>> bucketsOf;  // record id -> buckets it is in, as far as this person knows
+  QHash<QString, QJsonObject> data;
+  QStringList removedBuckets;               // as last reported by the server
+  QString epoch;
+  bool visible(const QString& id) const { return !bucketsOf.value(id).isEmpty(); }
+};
+
 struct Person {
   QString id;
   QString email;
   QString tenantId;
   std::unique_ptr<HttpsClient> http;
+  SyncState sync;
 };
 
 class TestWorld {
@@ -47,6 +59,8 @@ class TestWorld {
   QJsonObject push(const QString& who, const QString& collection, const QString& op, const QString& recordId,
                    qint64 baseVersion, const QJsonObject& data);
   HttpReply get(const QString& who, const QString& path);
+  // Pulls until up to date, applying changes to the person's SyncState; false on an HTTP error.
+  bool pull(const QString& who, int limit = 1000);
 
  private:
   ServerProcess& m_server;

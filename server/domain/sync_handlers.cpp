@@ -1,0 +1,125 @@
+#include "domain/sync_handlers.h"
+
+#include <boost/json/parse.hpp>
+#include <map>
+
+#include "domain/audit.h"
+#include "http/json_body.h"
+#include "http/json_response.h"
+#include "scope/bucket_rules.h"
+#include "storage/change_feed.h"
+#include "storage/identity_store.h"
+#include "storage/record_store.h"
+#include "storage/sqlite_database.h"
+
+namespace kete::domain {
+namespace {
+
+constexpr std::int64_t kDefaultLimit = 1000;
+constexpr std::int64_t kMaxLimit = 5000;
+
+// The subject an audit entry names when a caller pulls someone else's bucket, if it is one.
+AuditSubject foreign_subject(const scope::Caller& caller, const std::string& bucket) {
+  auto after = [&](std::string_view prefix) { return bucket.substr(prefix.size()); };
+  if (bucket.rfind("user:", 0) == 0 && after("user:") != caller.user_id) return {"", after("user:")};
+  if (!caller.internal()) return {};
+  if (bucket.rfind("client:", 0) == 0) return {after("client:"), ""};
+  if (bucket.rfind("client-internal:", 0) == 0) return {after("client-internal:"), ""};
+  if (bucket.rfind("partner:", 0) == 0) return {after("partner:"), ""};
+  return {};
+}
+
+}  // namespace
+
+http::Response pull(ServerContext& ctx, const http::Request& request, const scope::Caller& caller) {
+  auto body = http::parse_json_object(request, true);
+  if (!body) return http::error_response(body.error());
+  if (auto ok = http::only_fields(*body, {"cursors", "limit"}); !ok) return http::error_response(ok.error());
+  std::map<std::string, std::int64_t> cursors;
+  if (const auto* c = body->if_contains("cursors")) {
+    if (!c->is_object()) return http::error_response(ErrorCode::bad_request, "cursors must be an object");
+    for (const auto& [bucket, seq] : c->as_object()) {
+      if (bucket.size() > 100 || !seq.is_int64() || seq.as_int64() < 0)
+        return http::error_response(ErrorCode::bad_request, "each cursor must be a bucket name and a whole number");
+      cursors[std::string(bucket)] = seq.as_int64();
+    }
+  }
+  std::int64_t limit = kDefaultLimit;
+  if (const auto* l = body->if_contains("limit")) {
+    if (!l->is_int64() || l->as_int64() < 1 || l->as_int64() > kMaxLimit)
+      return http::error_response(ErrorCode::bad_request, "limit must be from 1 to 5000");
+    limit = l->as_int64();
+  }
+
+  auto& db = ctx.db();
+  storage::IdentityStore identities(db);
+  storage::ChangeFeed feed(db);
+  storage::RecordStore records(db);
+  const scope::ReadScope scope(caller);
+  const auto internal_tenant = identities.internal_tenant("My business").id;
+  const auto buckets = scope::readable_buckets(
+      caller, {[&](const std::string& kind) { return identities.tenant_ids(kind); },
+               [&] { return identities.user_ids_of_tenant(internal_tenant); }});
+
+  boost::json::array removed_buckets;
+  for (const auto& [bucket, seq] : cursors)
+    if (!std::binary_search(buckets.begin(), buckets.end(), bucket)) removed_buckets.push_back(boost::json::string(bucket));
+
+  boost::json::array changes;
+  boost::json::object out_cursors;
+  boost::json::array bucket_list;
+  bool more = false;
+  std::int64_t remaining = limit;
+  std::vector<std::pair<AuditSubject, std::string>> reads_to_audit;
+  storage::Transaction snapshot(db, false);  // one consistent view across every bucket read
+  for (const auto& bucket : buckets) {
+    bucket_list.push_back(boost::json::string(bucket));
+    const auto it = cursors.find(bucket);
+    const std::int64_t after = it == cursors.end() ? 0 : it->second;
+    if (remaining == 0) {
+      out_cursors[bucket] = after;
+      more = more || feed.head(bucket) > after;
+      continue;
+    }
+    const auto rows = feed.since(bucket, after, static_cast<int>(remaining));
+    remaining -= static_cast<std::int64_t>(rows.size());
+    out_cursors[bucket] = rows.empty() ? after : rows.back().seq;
+    if (remaining == 0) more = more || feed.head(bucket) > rows.back().seq;
+    for (const auto& row : rows) {
+      boost::json::object change{{"bucket", row.bucket},         {"seq", row.seq},   {"collection", row.collection},
+                                 {"id", row.record_id},          {"version", row.version}};
+      // Data goes out only while the record is still in this bucket; otherwise it is a removal
+      // here, whatever it became elsewhere.
+      auto current = row.removed ? std::nullopt : records.get(scope, row.collection, row.record_id);
+      const bool present = current && std::find(current->buckets.begin(), current->buckets.end(), bucket) !=
+                                          current->buckets.end();
+      change["deleted"] = !present;
+      if (present) {
+        boost::system::error_code ec;
+        auto data = boost::json::parse(current->data_json, ec);
+        change["version"] = current->version;
+        change["data"] = ec ? boost::json::value(boost::json::object{}) : data;
+      }
+      changes.push_back(std::move(change));
+    }
+    if (!rows.empty()) {
+      if (auto subject = foreign_subject(caller, bucket); !subject.tenant_id.empty() || !subject.user_id.empty())
+        reads_to_audit.emplace_back(subject, bucket + ": " + std::to_string(rows.size()) + " change(s)");
+    }
+  }
+  snapshot.commit();
+  // Written after the read snapshot ends, so a pull never has to upgrade to a write mid-read.
+  if (!reads_to_audit.empty()) {
+    storage::Transaction tx(db);
+    for (const auto& [subject, detail] : reads_to_audit) audit(db, caller, request, "sync_read", "ok", subject, detail);
+    tx.commit();
+  }
+  return http::json_response(200, boost::json::object{{"epoch", feed.epoch()},
+                                                      {"buckets", std::move(bucket_list)},
+                                                      {"removed_buckets", std::move(removed_buckets)},
+                                                      {"changes", std::move(changes)},
+                                                      {"cursors", std::move(out_cursors)},
+                                                      {"more", more}});
+}
+
+}  // namespace kete::domain
