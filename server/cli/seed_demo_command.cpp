@@ -5,6 +5,7 @@
 #include "cli/data_folder.h"
 #include "domain/demo_business.h"
 #include "storage/identity_store.h"
+#include "storage/record_store.h"
 #include "storage/sqlite_database.h"
 
 namespace kete::cli {
@@ -17,9 +18,10 @@ int run_seed_demo(const Options& options) {
 
   auto& db = pool.value()->for_this_thread();
   storage::IdentityStore identities(db);
+  storage::RecordStore records(db);
   storage::Transaction tx(db);
   bool already = false;
-  auto logins = domain::seed_demo_business(identities, already);
+  auto logins = domain::seed_demo_business(identities, records, already);
   if (!logins) return print_error(logins.error().message), 1;
   tx.commit();
 

@@ -1,7 +1,14 @@
 #include "domain/demo_business.h"
 
+#include <boost/json/serialize.hpp>
+
 #include "auth/password_hash.h"
+#include "auth/random.h"
+#include "kete/collections.h"
+#include "kete/time_format.h"
+#include "scope/bucket_rules.h"
 #include "storage/identity_store.h"
+#include "storage/record_store.h"
 
 namespace kete::domain {
 namespace {
@@ -34,9 +41,38 @@ constexpr DemoPerson kPeople[] = {
     {"tom@tauranga.harbourlane.co.nz", "Tom Reid", "partner", 3},
 };
 
+// A few records so the demo business has something in each audience's buckets. Written straight
+// to the record store (a trusted seeding path), through the same change log as every write.
+void seed_demo_records(storage::RecordStore& records, const std::vector<std::string>& tenants,
+                       const std::string& admin_id) {
+  const std::string now = rfc3339_utc_now(true);
+  auto add = [&](const char* collection, boost::json::object data) {
+    const auto* spec = find_collection(collection);
+    auto buckets = scope::record_buckets(*spec, data);
+    records.insert(storage::StoredRecord{auth::random_uuid(), collection, 1, boost::json::serialize(data),
+                                         buckets.value(), false, admin_id, now, admin_id, now});
+  };
+  const std::string& kauri = tenants[1];
+  const std::string& cafe = tenants[2];
+  const std::string& tauranga = tenants[3];
+  add("announcements", {{"title", "Office closed for Wellington Anniversary"},
+                        {"body", "The office is closed on Monday 19 January. Client deadlines are unchanged."},
+                        {"pinned", true}});
+  add("procedures", {{"title", "Preparing a GST return"}, {"body", "1. Reconcile the bank feed..."}, {"category", "Tax"}});
+  add("jobs", {{"tenant_id", kauri}, {"title", "2026 annual accounts"}, {"stage", "In review"},
+               {"stages", boost::json::array{"Records received", "In preparation", "In review", "Signed", "Filed"}}});
+  add("invoices", {{"tenant_id", kauri}, {"number", "INV-2026-0142"}, {"amount_cents", 184000}, {"currency", "NZD"},
+                   {"due", "2026-12-20"}, {"status", "due"}});
+  add("document_requests", {{"tenant_id", cafe}, {"title", "Bank statements, March to May"}, {"due", "2026-12-12"},
+                            {"status", "open"}});
+  add("partner_resources", {{"title", "Harbour Lane brand guide 2026"}, {"category", "Brand"}, {"requires_ack", false}});
+  add("partner_metrics", {{"tenant_id", tauranga}, {"period", "2026-10"}, {"metric", "new_clients"}, {"value", 7}});
+}
+
 }  // namespace
 
-Result<std::vector<DemoLogin>> seed_demo_business(storage::IdentityStore& identities, bool& already_present) {
+Result<std::vector<DemoLogin>> seed_demo_business(storage::IdentityStore& identities, storage::RecordStore& records,
+                                                  bool& already_present) {
   std::vector<DemoLogin> logins;
   for (const auto& p : kPeople)
     logins.push_back({p.email, kDemoPassword, p.role, std::string(p.name) + ", " + kTenants[p.tenant].name});
@@ -56,7 +92,7 @@ Result<std::vector<DemoLogin>> seed_demo_business(storage::IdentityStore& identi
       tenant_ids.push_back(created->id);
     }
   }
-  std::string manager_id;
+  std::string manager_id, admin_id, staff_id;
   for (const auto& p : kPeople) {
     storage::User u;
     u.tenant_id = tenant_ids[static_cast<std::size_t>(p.tenant)];
@@ -68,7 +104,13 @@ Result<std::vector<DemoLogin>> seed_demo_business(storage::IdentityStore& identi
     auto created = identities.create_user(u);
     if (!created) return created.error();
     if (std::string_view(p.role) == "manager") manager_id = created->id;
+    if (std::string_view(p.role) == "admin") admin_id = created->id;
+    if (std::string_view(p.role) == "staff") staff_id = created->id;
   }
+  // Mere looks after Kauri Joinery; James (a manager) looks after the café.
+  identities.assign(staff_id, tenant_ids[1]);
+  identities.assign(manager_id, tenant_ids[2]);
+  seed_demo_records(records, tenant_ids, admin_id);
   return logins;
 }
 

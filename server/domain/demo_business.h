@@ -7,6 +7,7 @@
 
 namespace kete::storage {
 class IdentityStore;
+class RecordStore;
 }
 
 namespace kete::domain {
@@ -21,6 +22,7 @@ struct DemoLogin {
 inline constexpr const char* kDemoPassword = "harbour-lane-demo";
 
 // Idempotent: a data folder that already has the demo answers the same logins and adds nothing.
-Result<std::vector<DemoLogin>> seed_demo_business(storage::IdentityStore& identities, bool& already_present);
+Result<std::vector<DemoLogin>> seed_demo_business(storage::IdentityStore& identities, storage::RecordStore& records,
+                                                  bool& already_present);
 
 }  // namespace kete::domain
