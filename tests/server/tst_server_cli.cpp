@@ -5,9 +5,11 @@
 #include <QTcpServer>
 #include <QtTest>
 
+#include "https_client.h"
 #include "server_process.h"
 
 using kete::test::CommandResult;
+using kete::test::HttpsClient;
 using kete::test::ServerProcess;
 
 namespace {
@@ -99,6 +101,12 @@ class ServerCli : public QObject {
     QVERIFY(server.start());
     QCOMPARE(server.stop(), 0);
     QVERIFY(server.start());
+    // After a restart the user signs in with the password given on the command line.
+    HttpsClient http(server.fingerprint());
+    auto login = http.post(server.url("/api/v1/auth/login"),
+                           {{"email", "aroha@example.co.nz"}, {"password", "correct-horse-battery"}});
+    QCOMPARE(login.status, 200);
+    QCOMPARE(login.json().value("user").toObject().value("role").toString(), QString("admin"));
     QCOMPARE(server.stop(), 0);
 
     // The same address again (in another case) is refused because the first is still there.
