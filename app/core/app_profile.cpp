@@ -5,6 +5,18 @@
 
 namespace kete::app {
 
+AppProfile AppProfile::keteApp(const QString& appId, const QString& displayName, const QString& tagline) {
+  AppProfile p;
+  p.appId = appId;
+  p.displayName = displayName;
+  p.organisation = QStringLiteral("Kete");
+  p.tagline = tagline;
+  p.logoResource = QStringLiteral(":/icons/kete-%1.svg").arg(appId);
+  p.supportEmail = QStringLiteral("support@kete.nz");
+  p.supportPhone = QStringLiteral("0800 538 369");
+  return p;
+}
+
 std::optional<AppProfile> AppProfile::fromBrandJson(const QByteArray& json, const QString& appId,
                                                     const QString& logoDir, QString* error) {
   QJsonParseError parseError;

@@ -24,6 +24,9 @@ struct AppProfile {
   QString defaultServer;      // preset server address, may be empty
   QString pinnedFingerprint;  // preset certificate pin, may be empty
 
+  // Kete's own apps (staff, partner): Kete's name, support contact and the app's icon.
+  static AppProfile keteApp(const QString& appId, const QString& displayName, const QString& tagline);
+
   // Reads brand.json (see resources/brands/*/brand.json); logo paths are resolved against logoDir.
   static std::optional<AppProfile> fromBrandJson(const QByteArray& json, const QString& appId, const QString& logoDir,
                                                  QString* error);

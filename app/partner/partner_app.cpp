@@ -5,17 +5,11 @@
 namespace kete::partner {
 
 app::AppProfile profile() {
-  app::AppProfile p;
-  p.appId = QStringLiteral("partner");
-  p.displayName = QStringLiteral("Kete Partner");
-  p.organisation = QStringLiteral("Kete");
-  p.tagline = QObject::tr("Network resources and your own performance figures");
+  auto p = app::AppProfile::keteApp(QStringLiteral("partner"), QStringLiteral("Kete Partner"),
+                                    QObject::tr("Network resources and your own performance figures"));
   p.primary = QColor(0x4B, 0x2E, 0x83);
   p.accent = QColor(0xF2, 0xB1, 0x34);
   p.background = QColor(0xF5, 0xF1, 0xFA);
-  p.logoResource = QStringLiteral(":/icons/kete-partner.svg");
-  p.supportEmail = QStringLiteral("support@kete.nz");
-  p.supportPhone = QStringLiteral("0800 538 369");
   return p;
 }
 

@@ -5,15 +5,8 @@
 namespace kete::staff {
 
 app::AppProfile profile() {
-  app::AppProfile p;
-  p.appId = QStringLiteral("staff");
-  p.displayName = QStringLiteral("Kete Staff");
-  p.organisation = QStringLiteral("Kete");
-  p.tagline = QObject::tr("Policies, procedures, leave, rosters and your clients, in one place");
-  p.logoResource = QStringLiteral(":/icons/kete-staff.svg");
-  p.supportEmail = QStringLiteral("support@kete.nz");
-  p.supportPhone = QStringLiteral("0800 538 369");
-  return p;
+  return app::AppProfile::keteApp(QStringLiteral("staff"), QStringLiteral("Kete Staff"),
+                                  QObject::tr("Policies, procedures, leave, rosters and your clients, in one place"));
 }
 
 std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile) {

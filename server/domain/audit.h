@@ -9,6 +9,9 @@
 namespace kete::domain {
 
 struct AuditSubject {
+  AuditSubject(std::string tenant = {}, std::string user = {}, std::string collection_name = {}, std::string record = {})
+      : tenant_id(std::move(tenant)), user_id(std::move(user)), collection(std::move(collection_name)),
+        record_id(std::move(record)) {}
   std::string tenant_id;
   std::string user_id;
   std::string collection;

@@ -36,7 +36,7 @@ class SignInFlow : public QObject {
     bool done = false;
     std::optional<QString> value;
     store.read("session-token", [&](const std::optional<QString>& v, const QString&) { value = v, done = true; });
-    QTest::qWaitFor([&] { return done; }, 10000);
+    if (!QTest::qWaitFor([&] { return done; }, 10000)) qWarning("keychain read timed out");
     return value;
   }
 

@@ -213,10 +213,10 @@ class Auth : public QObject {
     const QList<QPair<QByteArray, QString>> calls{{"GET", "/api/v1/tenants"}, {"POST", "/api/v1/tenants"},
                                                   {"POST", "/api/v1/users"}, {"POST", "/api/v1/assignments"},
                                                   {"DELETE", "/api/v1/assignments"}};
-    for (const QString& who : {"manager", "staff", "clientA", "partnerP"}) {
+    for (const char* who : {"manager", "staff", "clientA", "partnerP"}) {
       for (const auto& [method, path] : calls) {
         auto r = (*m_world)[who].http->send(method, m_server->url(path), "{}", {{"Content-Type", "application/json"}});
-        QVERIFY2(r.status == 403, qPrintable(who + " " + method + " " + path + " -> " + QString::number(r.status)));
+        QVERIFY2(r.status == 403, qPrintable(QString(who) + " " + method + " " + path + " -> " + QString::number(r.status)));
       }
     }
     HttpsClient anonymous(m_server->fingerprint());
