@@ -11,6 +11,7 @@
 #include "auth/totp.h"
 #include "session/keychain_store.h"
 #include "staff_app.h"
+#include "store/local_store.h"
 #include "test_world.h"
 #include "widgets/app_window.h"
 
@@ -78,7 +79,10 @@ class SignInFlow : public QObject {
     signIn(*w, kPassword);  // trusted now: no second question
     QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
     QVERIFY(!box->isVisible());
-    QTRY_VERIFY(w->findChild<QLabel*>("connectionState")->text().contains("Connected to 127.0.0.1"));
+    // The cache opens and the first sync runs at once.
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>("connectionState")->text() == "127.0.0.1 · Up to date", 10000);
+    QVERIFY(w->store() && QFile::exists(w->store()->path()));
+    QVERIFY(w->findChild<QLabel*>("cacheSummary")->text().contains("kept on this computer"));
     QDir().mkpath(KETE_SCREENSHOT_DIR);
     QVERIFY(w->grab().save(KETE_SCREENSHOT_DIR "/staff-home.png"));
 
@@ -95,14 +99,14 @@ class SignInFlow : public QObject {
   void nextStartResumesTheSession() {
     auto w = openWindow();
     QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
-    QVERIFY(w->findChild<QLabel*>("connectionState")->text().contains("Connected"));
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>("connectionState")->text().contains("Up to date"), 10000);
   }
 
   void worksOfflineWithWhatItSaved() {
     QCOMPARE(m_server->stop(), 0);
     auto w = openWindow();
     QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 15000);
-    QVERIFY(w->findChild<QLabel*>("connectionState")->text().startsWith("Offline"));
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>("connectionState")->text().contains("Offline"), 10000);
     QVERIFY(m_server->start({"--listen", QString("127.0.0.1:%1").arg(m_server->port())}));
   }
 
@@ -110,7 +114,11 @@ class SignInFlow : public QObject {
     auto w = openWindow();
     QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
     const QString token = *keychainToken();
+    QTRY_VERIFY(w->store());
+    const QString cache = w->store()->path();
+    QVERIFY(QFile::exists(cache));
     QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
+    QTRY_VERIFY(!QFile::exists(cache));  // nothing of this person stays on a shared computer
     QTRY_VERIFY_WITH_TIMEOUT(!w->isSignedIn(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!keychainToken(), 10000);
     HttpsClient http(m_server->fingerprint());

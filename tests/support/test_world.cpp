@@ -67,7 +67,8 @@ bool TestWorld::signIn(const QString& key) {
   Person& p = *m_people.at(key);
   auto r = p.http->post(m_server.url("/api/v1/auth/login"), {{"email", p.email}, {"password", kPassword}});
   if (r.status != 200) return m_error = "sign-in " + key + ": " + QString::fromUtf8(r.body), false;
-  p.http->setToken(r.json().value("token").toString());
+  p.token = r.json().value("token").toString();
+  p.http->setToken(p.token);
   return true;
 }
 

@@ -32,6 +32,7 @@ struct Person {
   QString email;
   QString tenantId;
   std::unique_ptr<HttpsClient> http;
+  QString token;
   SyncState sync;
 };
 

@@ -25,7 +25,8 @@ QString Session::lastEmail() const { return QSettings().value(QStringLiteral("ac
 
 QJsonObject Session::cachedUser() const {
   QSettings s;
-  return QJsonObject{{"name", s.value(QStringLiteral("account/name")).toString()},
+  return QJsonObject{{"id", s.value(QStringLiteral("account/id")).toString()},
+                     {"name", s.value(QStringLiteral("account/name")).toString()},
                      {"role", s.value(QStringLiteral("account/role")).toString()},
                      {"tenant", QJsonObject{{"name", s.value(QStringLiteral("account/tenant")).toString()}}}};
 }
@@ -40,6 +41,7 @@ void Session::pinServer(const QUrl& server, const QString& fingerprint) {
 void Session::signedIn(const QString& email, const QString& token, const QJsonObject& user, KeychainStore::Done done) {
   QSettings s;
   s.setValue(QStringLiteral("account/email"), email);
+  s.setValue(QStringLiteral("account/id"), user.value("id").toString());
   s.setValue(QStringLiteral("account/name"), user.value("name").toString());
   s.setValue(QStringLiteral("account/role"), user.value("role").toString());
   s.setValue(QStringLiteral("account/tenant"), user.value("tenant").toObject().value("name").toString());
@@ -63,6 +65,7 @@ void Session::signOut(KeychainStore::Done done) {
   m_api.post(QStringLiteral("/api/v1/auth/logout"), {}, [](const ApiReply&) {});
   m_api.setToken(QString());
   QSettings s;
+  s.remove(QStringLiteral("account/id"));
   s.remove(QStringLiteral("account/name"));
   s.remove(QStringLiteral("account/role"));
   s.remove(QStringLiteral("account/tenant"));

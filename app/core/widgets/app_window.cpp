@@ -4,7 +4,11 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
+#include <QStandardPaths>
+
 #include "session/session.h"
+#include "store/local_store.h"
+#include "sync/sync_engine.h"
 #include "widgets/home_page.h"
 #include "widgets/sign_in_page.h"
 
@@ -29,7 +33,7 @@ AppWindow::AppWindow(const AppProfile& profile, QWidget* parent)
   connect(m_home, &HomePage::signOutRequested, this, &AppWindow::signOut);
 }
 
-AppWindow::~AppWindow() = default;
+AppWindow::~AppWindow() { closeCache(false); }
 
 bool AppWindow::isSignedIn() const { return m_pages->currentWidget() == m_home; }
 
@@ -56,6 +60,39 @@ void AppWindow::showHome(const QJsonObject& user, bool offline) {
   m_pages->setCurrentWidget(m_home);
   m_connection->setText(offline ? tr("Offline — showing what this computer has saved")
                                 : tr("Connected to %1").arg(m_session->serverUrl().host()));
+  openCache(user.value("id").toString());
+  emit stateChanged();
+}
+
+void AppWindow::openCache(const QString& userId) {
+  if (m_store || userId.isEmpty()) return;
+  // One cache per person and server, in the app's own data folder.
+  const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  const QString name = QStringLiteral("cache-%1-%2.db").arg(m_session->serverUrl().host(), userId);
+  auto store = std::make_unique<LocalStore>();
+  QString error;
+  if (!store->open(folder + QLatin1Char('/') + name, &error)) {
+    m_connection->setText(tr("Offline cache unavailable: %1").arg(error));
+    return;
+  }
+  m_store = std::move(store);
+  m_sync = new SyncEngine(m_session->api(), *m_store, this);
+  connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);
+  connect(m_sync, &SyncEngine::dataChanged, this, [this] { m_home->setCacheSummary(m_store->recordCount()); });
+  m_home->setCacheSummary(m_store->recordCount());
+  m_sync->syncNow();
+}
+
+void AppWindow::closeCache(bool purge) {
+  delete m_sync;
+  m_sync = nullptr;
+  if (m_store && purge) m_store->purge();
+  m_store.reset();
+}
+
+void AppWindow::showSyncState() {
+  if (!m_sync) return;
+  m_connection->setText(tr("%1 · %2").arg(m_session->serverUrl().host(), m_sync->describe()));
   emit stateChanged();
 }
 
@@ -68,6 +105,8 @@ void AppWindow::showSignIn(const QString& message) {
 }
 
 void AppWindow::signOut() {
+  // On a shared computer nothing of this person may stay behind: cache first, then the token.
+  closeCache(true);
   m_session->signOut([this](const QString& error) {
     showSignIn(error.isEmpty() ? QString() : tr("Signed out, but the keychain entry could not be removed: %1").arg(error));
   });

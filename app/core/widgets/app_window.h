@@ -2,6 +2,7 @@
 // The main window of every app: sign-in first, then the app's home, with connection state in
 // the status bar. A saved session is resumed at start, and shown offline when the server is away.
 #include <QMainWindow>
+#include <memory>
 
 #include "app_profile.h"
 
@@ -13,6 +14,8 @@ namespace kete::app {
 class Session;
 class SignInPage;
 class HomePage;
+class LocalStore;
+class SyncEngine;
 
 class AppWindow : public QMainWindow {
   Q_OBJECT
@@ -27,6 +30,8 @@ class AppWindow : public QMainWindow {
   SignInPage* signInPage() const { return m_signIn; }
   HomePage* homePage() const { return m_home; }
   bool isSignedIn() const;
+  LocalStore* store() const { return m_store.get(); }
+  SyncEngine* sync() const { return m_sync; }
 
  signals:
   void stateChanged();
@@ -35,12 +40,17 @@ class AppWindow : public QMainWindow {
   void showHome(const QJsonObject& user, bool offline);
   void showSignIn(const QString& message = {});
   void signOut();
+  void openCache(const QString& userId);
+  void closeCache(bool purge);
+  void showSyncState();
 
   Session* m_session;
   QStackedWidget* m_pages;
   SignInPage* m_signIn;
   HomePage* m_home;
   QLabel* m_connection;
+  std::unique_ptr<LocalStore> m_store;
+  SyncEngine* m_sync = nullptr;
 };
 
 }  // namespace kete::app

@@ -15,6 +15,8 @@ HomePage::HomePage(QWidget* parent) : QWidget(parent) {
   m_detail->setObjectName(QStringLiteral("subtitle"));
   m_intro = new QLabel(this);
   m_intro->setWordWrap(true);
+  m_cache = new QLabel(this);
+  m_cache->setObjectName(QStringLiteral("cacheSummary"));
   auto* signOut = new QPushButton(tr("Sign out"), this);
   signOut->setObjectName(QStringLiteral("signOutButton"));
   connect(signOut, &QPushButton::clicked, this, &HomePage::signOutRequested);
@@ -31,10 +33,16 @@ HomePage::HomePage(QWidget* parent) : QWidget(parent) {
   layout->addLayout(header);
   layout->addSpacing(16);
   layout->addWidget(m_intro);
+  layout->addSpacing(8);
+  layout->addWidget(m_cache);
   layout->addStretch();
 }
 
 void HomePage::setIntro(const QString& text) { m_intro->setText(text); }
+
+void HomePage::setCacheSummary(int records) {
+  m_cache->setText(tr("%n item(s) kept on this computer for offline use.", nullptr, records));
+}
 
 void HomePage::setUser(const QJsonObject& user, bool offline) {
   const QString name = user.value("name").toString();

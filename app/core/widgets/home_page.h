@@ -13,6 +13,7 @@ class HomePage : public QWidget {
   explicit HomePage(QWidget* parent = nullptr);
   void setIntro(const QString& text);
   void setUser(const QJsonObject& user, bool offline);
+  void setCacheSummary(int records);
 
  signals:
   void signOutRequested();
@@ -21,6 +22,7 @@ class HomePage : public QWidget {
   QLabel* m_greeting;
   QLabel* m_detail;
   QLabel* m_intro;
+  QLabel* m_cache;
 };
 
 }  // namespace kete::app

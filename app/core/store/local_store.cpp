@@ -1,0 +1,423 @@
+#include "store/local_store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace kete::app {
+namespace {
+
+// Numbered migrations of the cache, recorded in PRAGMA user_version.
+const QStringList kMigrations{
+    QStringLiteral(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "CREATE TABLE records (id TEXT PRIMARY KEY, collection TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL);"
+        "CREATE INDEX records_collection ON records(collection);"
+        "CREATE TABLE memberships (record_id TEXT NOT NULL, bucket TEXT NOT NULL, PRIMARY KEY (record_id, bucket));"
+        "CREATE INDEX memberships_bucket ON memberships(bucket);"
+        "CREATE TABLE cursors (bucket TEXT PRIMARY KEY, seq INTEGER NOT NULL);"
+        "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, mutation_id TEXT NOT NULL UNIQUE,"
+        " collection TEXT NOT NULL, op TEXT NOT NULL, record_id TEXT NOT NULL, base_version INTEGER NOT NULL,"
+        " data TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending', error TEXT NOT NULL DEFAULT '',"
+        " current TEXT NOT NULL DEFAULT '')"),
+};
+
+// A record created here and not yet seen in a pull belongs to this pseudo-bucket, so it is kept.
+const QString kLocalBucket = QStringLiteral("local:");
+
+QString toText(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QJsonObject toObject(const QString& s) { return QJsonDocument::fromJson(s.toUtf8()).object(); }
+
+OutboxEntry readEntry(const QSqlQuery& q) {
+  OutboxEntry e;
+  e.seq = q.value(0).toLongLong();
+  e.mutationId = q.value(1).toString();
+  e.collection = q.value(2).toString();
+  e.op = q.value(3).toString();
+  e.recordId = q.value(4).toString();
+  e.baseVersion = q.value(5).toLongLong();
+  e.data = toObject(q.value(6).toString());
+  e.state = q.value(7).toString();
+  e.error = q.value(8).toString();
+  e.current = toObject(q.value(9).toString());
+  return e;
+}
+
+constexpr const char* kOutboxColumns =
+    "seq, mutation_id, collection, op, record_id, base_version, data, state, error, current";
+
+}  // namespace
+
+QJsonObject OutboxEntry::toMutation() const {
+  QJsonObject m{{"id", mutationId}, {"collection", collection}, {"op", op}, {"record_id", recordId}};
+  if (op != QLatin1String("create")) m["base_version"] = baseVersion;
+  if (op != QLatin1String("delete")) m["data"] = data;
+  return m;
+}
+
+LocalStore::LocalStore() : m_connection(QStringLiteral("kete-store-") + QUuid::createUuid().toString(QUuid::Id128)) {}
+
+LocalStore::~LocalStore() { close(); }
+
+bool LocalStore::open(const QString& path, QString* error) {
+  close();
+  QDir().mkpath(QFileInfo(path).absolutePath());
+  auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+  db.setDatabaseName(path);
+  if (!db.open()) {
+    if (error) *error = db.lastError().text();
+    return false;
+  }
+  m_path = path;
+  exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+  exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+  if (!migrate(error)) {
+    close();
+    return false;
+  }
+  return true;
+}
+
+void LocalStore::close() {
+  if (!QSqlDatabase::contains(m_connection)) return;
+  {
+    auto db = QSqlDatabase::database(m_connection, false);
+    db.close();
+  }
+  QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool LocalStore::purge() {
+  const QString path = m_path;
+  close();
+  if (path.isEmpty()) return true;
+  bool ok = true;
+  for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+    if (QFile::exists(path + suffix)) ok = QFile::remove(path + suffix) && ok;
+  m_path.clear();
+  return ok;
+}
+
+bool LocalStore::exec(const QString& sql) const {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  return q.exec(sql);
+}
+
+bool LocalStore::migrate(QString* error) {
+  auto db = QSqlDatabase::database(m_connection);
+  QSqlQuery q(db);
+  if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+    if (error) *error = QStringLiteral("the offline cache %1 is damaged or not a Kete cache").arg(m_path);
+    return false;
+  }
+  const int current = q.value(0).toInt();
+  if (current > kMigrations.size()) {
+    if (error) *error = QStringLiteral("the offline cache was made by a newer version of this app");
+    return false;
+  }
+  for (int v = current; v < kMigrations.size(); ++v) {
+    db.transaction();
+    bool ok = true;
+    for (const QString& statement : kMigrations[v].split(';', Qt::SkipEmptyParts)) ok = ok && q.exec(statement);
+    ok = ok && q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
+    if (!ok) {
+      if (error) *error = QStringLiteral("the offline cache %1 could not be prepared: %2").arg(m_path, q.lastError().text());
+      db.rollback();
+      return false;
+    }
+    db.commit();
+  }
+  return true;
+}
+
+QJsonObject LocalStore::cursors() const {
+  QJsonObject out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.exec(QStringLiteral("SELECT bucket, seq FROM cursors"));
+  while (q.next()) out[q.value(0).toString()] = q.value(1).toLongLong();
+  return out;
+}
+
+QString LocalStore::epoch() const {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'epoch'"));
+  return q.next() ? q.value(0).toString() : QString();
+}
+
+bool LocalStore::applyPull(const QJsonObject& answer) {
+  auto db = QSqlDatabase::database(m_connection);
+  db.transaction();
+  QSqlQuery q(db);
+  const QString epoch = answer.value("epoch").toString();
+  const QString known = this->epoch();
+  if (!known.isEmpty() && known != epoch) {
+    // A restored or re-created server: start again from zero, keeping what was never sent.
+    q.exec(QStringLiteral("DELETE FROM memberships WHERE bucket != 'local:'"));
+    q.exec(QStringLiteral("DELETE FROM cursors"));
+  }
+  q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('epoch', ?)"));
+  q.addBindValue(epoch);
+  q.exec();
+
+  for (const auto& bucket : answer.value("removed_buckets").toArray()) {
+    q.prepare(QStringLiteral("DELETE FROM memberships WHERE bucket = ?"));
+    q.addBindValue(bucket.toString());
+    q.exec();
+    q.prepare(QStringLiteral("DELETE FROM cursors WHERE bucket = ?"));
+    q.addBindValue(bucket.toString());
+    q.exec();
+  }
+  for (const auto& value : answer.value("changes").toArray()) {
+    const auto c = value.toObject();
+    const QString id = c.value("id").toString();
+    const QString bucket = c.value("bucket").toString();
+    if (c.value("deleted").toBool()) {
+      q.prepare(QStringLiteral("DELETE FROM memberships WHERE record_id = ? AND bucket = ?"));
+      q.addBindValue(id);
+      q.addBindValue(bucket);
+      q.exec();
+      continue;
+    }
+    q.prepare(QStringLiteral(
+        "INSERT INTO records(id, collection, version, data) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET version = excluded.version, data = excluded.data "
+        "WHERE excluded.version >= records.version"));
+    q.addBindValue(id);
+    q.addBindValue(c.value("collection").toString());
+    q.addBindValue(c.value("version").toInteger());
+    q.addBindValue(toText(c.value("data").toObject()));
+    q.exec();
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO memberships(record_id, bucket) VALUES (?, ?)"));
+    q.addBindValue(id);
+    q.addBindValue(bucket);
+    q.exec();
+    q.prepare(QStringLiteral("DELETE FROM memberships WHERE record_id = ? AND bucket = 'local:'"));
+    q.addBindValue(id);
+    q.exec();
+  }
+  const auto cursors = answer.value("cursors").toObject();
+  for (auto it = cursors.begin(); it != cursors.end(); ++it) {
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO cursors(bucket, seq) VALUES (?, ?)"));
+    q.addBindValue(it.key());
+    q.addBindValue(it.value().toInteger());
+    q.exec();
+  }
+  dropOrphans();
+  return db.commit();
+}
+
+void LocalStore::dropOrphans() {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.exec(QStringLiteral(
+      "DELETE FROM records WHERE id NOT IN (SELECT record_id FROM memberships) "
+      "AND id NOT IN (SELECT record_id FROM outbox)"));
+}
+
+bool LocalStore::enqueue(const QString& collection, const QString& op, const QString& id, qint64 baseVersion,
+                         const QJsonObject& data) {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral(
+      "INSERT INTO outbox(mutation_id, collection, op, record_id, base_version, data) VALUES (?, ?, ?, ?, ?, ?)"));
+  q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+  q.addBindValue(collection);
+  q.addBindValue(op);
+  q.addBindValue(id);
+  q.addBindValue(baseVersion);
+  q.addBindValue(toText(data));
+  return q.exec();
+}
+
+QString LocalStore::create(const QString& collection, const QJsonObject& data) {
+  auto db = QSqlDatabase::database(m_connection);
+  const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+  db.transaction();
+  QSqlQuery q(db);
+  q.prepare(QStringLiteral("INSERT INTO records(id, collection, version, data) VALUES (?, ?, 0, ?)"));
+  q.addBindValue(id);
+  q.addBindValue(collection);
+  q.addBindValue(toText(data));
+  bool ok = q.exec();
+  q.prepare(QStringLiteral("INSERT INTO memberships(record_id, bucket) VALUES (?, 'local:')"));
+  q.addBindValue(id);
+  ok = ok && q.exec() && enqueue(collection, QStringLiteral("create"), id, 0, data);
+  if (!ok) {
+    db.rollback();
+    return {};
+  }
+  db.commit();
+  return id;
+}
+
+bool LocalStore::update(const QString& collection, const QString& id, const QJsonObject& patch) {
+  const QJsonObject current = record(id);
+  if (current.isEmpty() || current.value("collection").toString() != collection) return false;
+  QJsonObject data = current.value("data").toObject();
+  for (auto it = patch.begin(); it != patch.end(); ++it) {
+    if (it.value().isNull()) data.remove(it.key());
+    else data[it.key()] = it.value();
+  }
+  auto db = QSqlDatabase::database(m_connection);
+  db.transaction();
+  QSqlQuery q(db);
+  q.prepare(QStringLiteral("UPDATE records SET data = ? WHERE id = ?"));
+  q.addBindValue(toText(data));
+  q.addBindValue(id);
+  bool ok = q.exec();
+  // Not yet sent: fold the change into the pending create instead of queueing an update.
+  q.prepare(QStringLiteral("UPDATE outbox SET data = ? WHERE record_id = ? AND op = 'create' AND state = 'pending'"));
+  q.addBindValue(toText(data));
+  q.addBindValue(id);
+  ok = ok && q.exec();
+  if (ok && q.numRowsAffected() == 0) ok = enqueue(collection, QStringLiteral("update"), id, current.value("version").toInteger(), patch);
+  if (!ok) {
+    db.rollback();
+    return false;
+  }
+  return db.commit();
+}
+
+bool LocalStore::remove(const QString& collection, const QString& id) {
+  const QJsonObject current = record(id);
+  if (current.isEmpty() || current.value("collection").toString() != collection) return false;
+  auto db = QSqlDatabase::database(m_connection);
+  db.transaction();
+  QSqlQuery q(db);
+  q.prepare(QStringLiteral("DELETE FROM memberships WHERE record_id = ?"));
+  q.addBindValue(id);
+  bool ok = q.exec();
+  q.prepare(QStringLiteral("DELETE FROM records WHERE id = ?"));
+  q.addBindValue(id);
+  ok = ok && q.exec() && enqueue(collection, QStringLiteral("delete"), id, current.value("version").toInteger(), {});
+  if (!ok) {
+    db.rollback();
+    return false;
+  }
+  return db.commit();
+}
+
+QList<OutboxEntry> LocalStore::pending(int limit) const {
+  QList<OutboxEntry> out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").arg(kOutboxColumns));
+  q.addBindValue(limit);
+  q.exec();
+  while (q.next()) out << readEntry(q);
+  return out;
+}
+
+QList<OutboxEntry> LocalStore::problems() const {
+  QList<OutboxEntry> out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.exec(QStringLiteral("SELECT %1 FROM outbox WHERE state != 'pending' ORDER BY seq").arg(kOutboxColumns));
+  while (q.next()) out << readEntry(q);
+  return out;
+}
+
+int LocalStore::pendingCount() const {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.exec(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"));
+  return q.next() ? q.value(0).toInt() : 0;
+}
+
+bool LocalStore::applyPushResults(const QJsonArray& results) {
+  auto db = QSqlDatabase::database(m_connection);
+  db.transaction();
+  QSqlQuery q(db);
+  bool all = true;
+  for (const auto& value : results) {
+    const auto r = value.toObject();
+    const QString status = r.value("status").toString();
+    const QString mutationId = r.value("id").toString();
+    q.prepare(QStringLiteral("SELECT record_id, op FROM outbox WHERE mutation_id = ?"));
+    q.addBindValue(mutationId);
+    if (!q.exec() || !q.next()) {
+      all = false;
+      continue;
+    }
+    const QString recordId = q.value(0).toString();
+    if (status == QLatin1String("applied") || status == QLatin1String("duplicate")) {
+      if (r.contains("version")) {
+        q.prepare(QStringLiteral("UPDATE records SET version = max(version, ?) WHERE id = ?"));
+        q.addBindValue(r.value("version").toInteger());
+        q.addBindValue(recordId);
+        q.exec();
+      }
+      q.prepare(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?"));
+      q.addBindValue(mutationId);
+      q.exec();
+    } else {
+      q.prepare(QStringLiteral("UPDATE outbox SET state = ?, error = ?, current = ? WHERE mutation_id = ?"));
+      q.addBindValue(status == QLatin1String("conflict") ? QStringLiteral("conflict") : QStringLiteral("rejected"));
+      q.addBindValue(r.value("error").toObject().value("message").toString());
+      q.addBindValue(toText(r.value("current").toObject()));
+      q.addBindValue(mutationId);
+      q.exec();
+    }
+  }
+  dropOrphans();
+  return db.commit() && all;
+}
+
+bool LocalStore::resolveConflict(const QString& mutationId, bool keepMine) {
+  auto db = QSqlDatabase::database(m_connection);
+  QSqlQuery q(db);
+  q.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE mutation_id = ? AND state = 'conflict'").arg(kOutboxColumns));
+  q.addBindValue(mutationId);
+  if (!q.exec() || !q.next()) return false;
+  const OutboxEntry e = readEntry(q);
+  const qint64 theirVersion = e.current.value("version").toInteger();
+  db.transaction();
+  if (keepMine) {
+    // Sent again as a change of the server's current version: mine wins, knowingly.
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'pending', base_version = ?, error = '', current = '', "
+                             "mutation_id = ? WHERE seq = ?"));
+    q.addBindValue(theirVersion);
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q.addBindValue(e.seq);
+    q.exec();
+  } else {
+    q.prepare(QStringLiteral("UPDATE records SET version = ?, data = ? WHERE id = ?"));
+    q.addBindValue(theirVersion);
+    q.addBindValue(toText(e.current.value("data").toObject()));
+    q.addBindValue(e.recordId);
+    q.exec();
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
+    q.addBindValue(e.seq);
+    q.exec();
+  }
+  return db.commit();
+}
+
+QJsonObject LocalStore::record(const QString& id) const {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("SELECT id, collection, version, data FROM records WHERE id = ?"));
+  q.addBindValue(id);
+  if (!q.exec() || !q.next()) return {};
+  return {{"id", q.value(0).toString()}, {"collection", q.value(1).toString()},
+          {"version", q.value(2).toLongLong()}, {"data", toObject(q.value(3).toString())}};
+}
+
+QList<QJsonObject> LocalStore::records(const QString& collection) const {
+  QList<QJsonObject> out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("SELECT id, collection, version, data FROM records WHERE collection = ? ORDER BY id"));
+  q.addBindValue(collection);
+  q.exec();
+  while (q.next())
+    out << QJsonObject{{"id", q.value(0).toString()}, {"collection", q.value(1).toString()},
+                       {"version", q.value(2).toLongLong()}, {"data", toObject(q.value(3).toString())}};
+  return out;
+}
+
+int LocalStore::recordCount() const {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.exec(QStringLiteral("SELECT count(*) FROM records"));
+  return q.next() ? q.value(0).toInt() : 0;
+}
+
+}  // namespace kete::app

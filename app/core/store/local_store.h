@@ -1,0 +1,75 @@
+#pragma once
+// The app's offline cache (Qt Sql, SQLite): records with the buckets they came in, the sync
+// cursors and epoch, and the outbox of changes not yet acknowledged by the server. Pages read
+// from here, never from the network.
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace kete::app {
+
+struct OutboxEntry {
+  qint64 seq = 0;
+  QString mutationId;
+  QString collection;
+  QString op;  // create | update | delete
+  QString recordId;
+  qint64 baseVersion = 0;
+  QJsonObject data;
+  QString state;  // pending | conflict | rejected
+  QString error;
+  QJsonObject current;  // the server's record, for a conflict
+  QJsonObject toMutation() const;
+};
+
+class LocalStore {
+ public:
+  LocalStore();
+  ~LocalStore();
+  LocalStore(const LocalStore&) = delete;
+  LocalStore& operator=(const LocalStore&) = delete;
+
+  // Opens (creating and migrating) the cache file; false with the reason in *error.
+  bool open(const QString& path, QString* error);
+  void close();
+  // Closes and deletes the cache file (sign-out on a shared computer).
+  bool purge();
+  const QString& path() const { return m_path; }
+
+  // Sync state.
+  QJsonObject cursors() const;
+  QString epoch() const;
+  // Applies one pull answer in one transaction. A new epoch drops everything but the outbox.
+  bool applyPull(const QJsonObject& answer);
+
+  // Local changes: applied to the cache at once and queued for the server.
+  QString create(const QString& collection, const QJsonObject& data);
+  bool update(const QString& collection, const QString& id, const QJsonObject& patch);
+  bool remove(const QString& collection, const QString& id);
+
+  QList<OutboxEntry> pending(int limit) const;
+  QList<OutboxEntry> problems() const;  // conflicts and rejections waiting for the person
+  int pendingCount() const;
+  // Applies the server's per-mutation results; true when every entry was accounted for.
+  bool applyPushResults(const QJsonArray& results);
+  // Resolves a conflict: keep mine (re-queue against the server's version) or take theirs.
+  bool resolveConflict(const QString& mutationId, bool keepMine);
+
+  // Reading for pages.
+  QJsonObject record(const QString& id) const;  // {"id","collection","version","data"} or empty
+  QList<QJsonObject> records(const QString& collection) const;
+  int recordCount() const;
+
+ private:
+  bool migrate(QString* error);
+  bool exec(const QString& sql) const;
+  bool enqueue(const QString& collection, const QString& op, const QString& id, qint64 baseVersion,
+               const QJsonObject& data);
+  void dropOrphans();
+
+  QString m_connection;
+  QString m_path;
+};
+
+}  // namespace kete::app

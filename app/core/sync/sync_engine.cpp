@@ -1,0 +1,115 @@
+#include "sync/sync_engine.h"
+
+#include <QJsonArray>
+#include <QPointer>
+#include <QSysInfo>
+
+#include "net/api_client.h"
+#include "store/local_store.h"
+
+namespace kete::app {
+namespace {
+
+constexpr int kPushBatch = 200;
+constexpr int kPullLimit = 1000;
+constexpr int kMaxBackoffMs = 60000;
+constexpr int kMaxPullRounds = 10000;
+
+}  // namespace
+
+SyncEngine::SyncEngine(ApiClient& api, LocalStore& store, QObject* parent)
+    : QObject(parent), m_api(api), m_store(store) {
+  m_retry.setSingleShot(true);
+  connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+}
+
+QString SyncEngine::describe() const {
+  const int pending = m_store.pendingCount();
+  switch (m_state) {
+    case State::Idle:
+      return tr("Not synced yet");
+    case State::Syncing:
+      return tr("Syncing…");
+    case State::UpToDate:
+      return pending == 0 ? tr("Up to date") : tr("Up to date, %n change(s) waiting", nullptr, pending);
+    case State::Offline:
+      return pending == 0 ? tr("Offline") : tr("Offline — %n change(s) not sent yet", nullptr, pending);
+    case State::Error:
+      return tr("Sync stopped: %1").arg(m_error);
+  }
+  return {};
+}
+
+void SyncEngine::syncNow() {
+  if (m_running) {
+    m_again = true;
+    return;
+  }
+  m_retry.stop();
+  m_running = true;
+  m_state = State::Syncing;
+  emit stateChanged();
+  pushNext();
+}
+
+void SyncEngine::pushNext() {
+  const auto batch = m_store.pending(kPushBatch);
+  if (batch.isEmpty()) return pullNext(0);
+  QJsonArray mutations;
+  for (const auto& entry : batch) mutations.append(entry.toMutation());
+  const QJsonObject body{{"client_id", QSysInfo::machineUniqueId().isEmpty() ? QStringLiteral("app")
+                                                                             : QString::fromLatin1(QSysInfo::machineUniqueId())},
+                         {"mutations", mutations}};
+  // The engine may be gone (sign-out) by the time the answer arrives; then the answer is dropped.
+  m_api.post(QStringLiteral("/api/v1/sync/push"), body,
+             [this, alive = QPointer<SyncEngine>(this), before = m_store.pendingCount()](const ApiReply& reply) {
+    if (!alive) return;
+    if (!reply.ok()) return failed(reply);
+    m_store.applyPushResults(reply.json.value("results").toArray());
+    emit dataChanged();
+    if (m_store.pendingCount() >= before) return finish(State::Error, tr("the server did not acknowledge the changes"));
+    pushNext();
+  });
+}
+
+void SyncEngine::pullNext(int rounds) {
+  if (rounds > kMaxPullRounds) return finish(State::Error, tr("the server keeps sending more changes"));
+  const QJsonObject body{{"cursors", m_store.cursors()}, {"limit", kPullLimit}};
+  m_api.post(QStringLiteral("/api/v1/sync/pull"), body, [this, alive = QPointer<SyncEngine>(this), rounds](const ApiReply& reply) {
+    if (!alive) return;
+    if (!reply.ok()) return failed(reply);
+    if (!m_store.applyPull(reply.json)) return finish(State::Error, tr("this computer's offline cache could not be written"));
+    emit dataChanged();
+    if (reply.json.value("more").toBool()) return pullNext(rounds + 1);
+    finish(State::UpToDate);
+  });
+}
+
+void SyncEngine::failed(const ApiReply& reply) {
+  if (reply.status == 0 && !reply.pinMismatch) {
+    finish(State::Offline);
+    if (m_autoRetry) {
+      m_retry.start(m_backoffMs);
+      m_backoffMs = std::min(m_backoffMs * 2, kMaxBackoffMs);
+    }
+    return;
+  }
+  if (reply.pinMismatch) return finish(State::Error, tr("the server's certificate has changed"));
+  if (reply.status == 401) return finish(State::Error, tr("your session has ended; sign in again"));
+  finish(State::Error, reply.errorMessage.isEmpty() ? tr("the server answered %1").arg(reply.status) : reply.errorMessage);
+}
+
+void SyncEngine::finish(State state, const QString& error) {
+  m_running = false;
+  m_state = state;
+  m_error = error;
+  if (state == State::UpToDate) m_backoffMs = 1000;
+  emit stateChanged();
+  if (m_again && state == State::UpToDate) {
+    m_again = false;
+    syncNow();
+  }
+  m_again = false;
+}
+
+}  // namespace kete::app

@@ -1,0 +1,207 @@
+// The apps' real sync engine and offline cache against the real server: first sync, offline
+// edits sent exactly once, a lost push answer retried, two devices in conflict, and a client
+// taken out of a person's scope purged from their cache.
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "net/api_client.h"
+#include "store/local_store.h"
+#include "sync/sync_engine.h"
+#include "test_world.h"
+
+using namespace kete::test;
+using kete::app::ApiClient;
+using kete::app::LocalStore;
+using kete::app::SyncEngine;
+
+namespace {
+
+// One app install: its API client, cache and engine, signed in as one person.
+struct Device {
+  ApiClient api;
+  LocalStore store;
+  std::unique_ptr<SyncEngine> engine;
+  QTemporaryDir dir;
+
+  Device(ServerProcess& server, const Person& person) {
+    api.setServer(QUrl(QString("https://127.0.0.1:%1").arg(server.port())), server.fingerprint());
+    api.setToken(person.token);
+    QString error;
+    if (!store.open(dir.path() + "/cache.db", &error)) qFatal("cache: %s", qPrintable(error));
+    engine = std::make_unique<SyncEngine>(api, store);
+    engine->setAutoRetry(false);
+  }
+
+  SyncEngine::State sync() {
+    engine->syncNow();
+    if (!QTest::qWaitFor([&] { return engine->state() != SyncEngine::State::Syncing; }, 20000))
+      qWarning("sync did not finish in 20 s");
+    return engine->state();
+  }
+};
+
+}  // namespace
+
+class SyncEngineTest : public QObject {
+  Q_OBJECT
+  ServerProcess m_server;
+  std::unique_ptr<TestWorld> m_world;
+
+  QJsonObject serverRecord(const QString& collection, const QString& id) {
+    return m_world->get("admin", "/api/v1/records/" + collection + "/" + id).json();
+  }
+
+  QString createJob(const QString& title) {
+    const QString id = newId();
+    auto r = m_world->push("admin", "jobs", "create", id, 0,
+                           {{"tenant_id", m_world->tenant("clientA")}, {"title", title}, {"stage", "submitted"}});
+    return r.value("status").toString() == "applied" ? id : QString();
+  }
+
+ private slots:
+  void initTestCase() {
+    m_world = std::make_unique<TestWorld>(m_server);
+    QVERIFY2(m_world->build(), qPrintable(m_world->error()));
+  }
+
+  void firstSyncBringsExactlyTheScope() {
+    const QString job = createJob("Annual accounts");
+    QVERIFY(!job.isEmpty());
+    Device staff(m_server, (*m_world)["staff"]);
+    Device clientB(m_server, (*m_world)["clientB"]);
+    QCOMPARE(staff.sync(), SyncEngine::State::UpToDate);
+    QCOMPARE(clientB.sync(), SyncEngine::State::UpToDate);
+    QCOMPARE(staff.store.record(job).value("data").toObject().value("title").toString(), QString("Annual accounts"));
+    QVERIFY(clientB.store.record(job).isEmpty());
+    QCOMPARE(staff.engine->describe(), QString("Up to date"));
+  }
+
+  void offlineEditsAreAppliedExactlyOnceAfterReconnecting() {
+    Device staff(m_server, (*m_world)["staff"]);
+    QCOMPARE(staff.sync(), SyncEngine::State::UpToDate);
+    const int port = m_server.port();
+    QCOMPARE(m_server.stop(), 0);
+
+    QStringList ids;
+    for (int i = 0; i < 3; ++i)
+      ids << staff.store.create("messages", {{"tenant_id", m_world->tenant("clientA")}, {"body", QString("Offline %1").arg(i)}});
+    const QString leave = staff.store.create("leave_requests", {{"leave_type", "annual"}, {"start", "2027-01-04"},
+                                                                 {"end", "2027-01-08"}, {"hours", 40}, {"reason", "Camping"}});
+    QVERIFY(staff.store.update("leave_requests", leave, {{"reason", "Camping at Tongariro"}}));  // folded into the create
+    QCOMPARE(staff.store.pendingCount(), 4);
+    QCOMPARE(staff.sync(), SyncEngine::State::Offline);
+    QVERIFY(staff.engine->describe().contains("4 change(s) not sent"));
+    QCOMPARE(staff.store.record(ids[0]).value("data").toObject().value("body").toString(), QString("Offline 0"));  // usable offline
+
+    QVERIFY(m_server.start({"--listen", QString("127.0.0.1:%1").arg(port)}));
+    QCOMPARE(staff.sync(), SyncEngine::State::UpToDate);
+    QCOMPARE(staff.store.pendingCount(), 0);
+    for (const auto& id : ids) QCOMPARE(serverRecord("messages", id).value("version").toInt(), 1);
+    auto request = serverRecord("leave_requests", leave);
+    QCOMPARE(request.value("data").toObject().value("reason").toString(), QString("Camping at Tongariro"));
+    QCOMPARE(request.value("data").toObject().value("status").toString(), QString("pending"));  // set by the server
+    QCOMPARE(staff.store.record(leave).value("version").toInt(), 1);
+    // Syncing again sends nothing twice.
+    QCOMPARE(staff.sync(), SyncEngine::State::UpToDate);
+    QVERIFY(m_world->pull("admin"));
+    int copies = 0;
+    for (const auto& data : (*m_world)["admin"].sync.data)
+      if (data.value("body").toString() == "Offline 1") ++copies;
+    QCOMPARE(copies, 1);
+  }
+
+  void lostPushAnswerIsRetriedSafely() {
+    Device staff(m_server, (*m_world)["staff"]);
+    const QString id = staff.store.create("messages", {{"tenant_id", m_world->tenant("clientA")}, {"body", "Sent twice"}});
+    // The push reaches the server but its answer is lost on the way back.
+    QJsonArray mutations;
+    for (const auto& entry : staff.store.pending(10)) mutations.append(entry.toMutation());
+    auto& person = (*m_world)["staff"];
+    QCOMPARE(person.http->post(m_server.url("/api/v1/sync/push"), {{"client_id", "t"}, {"mutations", mutations}}).status, 200);
+    QCOMPARE(staff.store.pendingCount(), 1);
+    QCOMPARE(staff.sync(), SyncEngine::State::UpToDate);  // the retry answers "duplicate"
+    QCOMPARE(staff.store.pendingCount(), 0);
+    QCOMPARE(serverRecord("messages", id).value("version").toInt(), 1);
+  }
+
+  void twoDevicesConflictAndThePersonChooses() {
+    const QString job = createJob("Mortgage application");
+    Device laptop(m_server, (*m_world)["staff"]);
+    Device phone(m_server, (*m_world)["staff"]);
+    QCOMPARE(laptop.sync(), SyncEngine::State::UpToDate);
+    QCOMPARE(phone.sync(), SyncEngine::State::UpToDate);
+    QVERIFY(laptop.store.update("jobs", job, {{"stage", "valuation"}}));
+    QVERIFY(phone.store.update("jobs", job, {{"stage", "approved"}}));
+    QCOMPARE(laptop.sync(), SyncEngine::State::UpToDate);
+    QCOMPARE(phone.sync(), SyncEngine::State::UpToDate);
+
+    // Never silently lost: the phone holds both versions and asks.
+    const auto problems = phone.store.problems();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems[0].state, QString("conflict"));
+    QCOMPARE(problems[0].data.value("stage").toString(), QString("approved"));
+    QCOMPARE(problems[0].current.value("data").toObject().value("stage").toString(), QString("valuation"));
+    QCOMPARE(serverRecord("jobs", job).value("data").toObject().value("stage").toString(), QString("valuation"));
+
+    QVERIFY(phone.store.resolveConflict(problems[0].mutationId, true));  // keep mine
+    QCOMPARE(phone.sync(), SyncEngine::State::UpToDate);
+    QVERIFY(phone.store.problems().isEmpty());
+    QCOMPARE(serverRecord("jobs", job).value("data").toObject().value("stage").toString(), QString("approved"));
+    QCOMPARE(laptop.sync(), SyncEngine::State::UpToDate);
+    QCOMPARE(laptop.store.record(job).value("data").toObject().value("stage").toString(), QString("approved"));
+  }
+
+  void takingTheirsDropsMine() {
+    const QString job = createJob("Take theirs");
+    Device a(m_server, (*m_world)["staff"]);
+    Device b(m_server, (*m_world)["staff"]);
+    QCOMPARE(a.sync(), SyncEngine::State::UpToDate);
+    QCOMPARE(b.sync(), SyncEngine::State::UpToDate);
+    QVERIFY(a.store.update("jobs", job, {{"stage", "theirs"}}));
+    QVERIFY(b.store.update("jobs", job, {{"stage", "mine"}}));
+    QCOMPARE(a.sync(), SyncEngine::State::UpToDate);
+    QCOMPARE(b.sync(), SyncEngine::State::UpToDate);
+    QVERIFY(b.store.resolveConflict(b.store.problems().at(0).mutationId, false));
+    QCOMPARE(b.store.record(job).value("data").toObject().value("stage").toString(), QString("theirs"));
+    QCOMPARE(b.store.pendingCount(), 0);
+  }
+
+  void unassignedClientIsPurgedFromTheCache() {
+    const QString job = createJob("Purge me");
+    auto& admin = (*m_world)["admin"];
+    const QJsonObject link{{"user_id", (*m_world)["staff2"].id}, {"tenant_id", m_world->tenant("clientA")}};
+    QCOMPARE(admin.http->post(m_server.url("/api/v1/assignments"), link).status, 204);
+    Device staff2(m_server, (*m_world)["staff2"]);
+    QCOMPARE(staff2.sync(), SyncEngine::State::UpToDate);
+    QVERIFY(!staff2.store.record(job).isEmpty());
+    QCOMPARE(admin.http->send("DELETE", m_server.url("/api/v1/assignments"), QJsonDocument(link).toJson()).status, 204);
+    QCOMPARE(staff2.sync(), SyncEngine::State::UpToDate);
+    QVERIFY(staff2.store.record(job).isEmpty());
+    QVERIFY(!staff2.store.cursors().contains("client:" + m_world->tenant("clientA")));
+  }
+
+  void cacheIsRemovedOnPurge() {
+    Device d(m_server, (*m_world)["staff"]);
+    QCOMPARE(d.sync(), SyncEngine::State::UpToDate);
+    const QString path = d.store.path();
+    QVERIFY(QFile::exists(path));
+    QVERIFY(d.store.purge());
+    QVERIFY(!QFile::exists(path));
+  }
+
+  void damagedCacheIsAClearError() {
+    QTemporaryDir dir;
+    QFile junk(dir.path() + "/cache.db");
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(4096, 'x'));
+    junk.close();
+    LocalStore store;
+    QString error;
+    QVERIFY(!store.open(junk.fileName(), &error));
+    QVERIFY2(error.contains("damaged"), qPrintable(error));
+  }
+};
+
+QTEST_MAIN(SyncEngineTest)
+#include "tst_sync_engine.moc"
