@@ -35,6 +35,7 @@ class ServerProcess {
   QUrl url(const QString& path) const;
   QString fingerprint() const { return m_fingerprint; }
   int port() const { return m_port; }
+  qint64 pid() const { return m_process.processId(); }
   QByteArray log();  // everything the server wrote to standard error so far
   QByteArray output() const { return m_out; }
 
