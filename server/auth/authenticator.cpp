@@ -53,13 +53,20 @@ Result<scope::Caller> authenticate(const http::Request& request, storage::Sqlite
   if (!is_token_shape(token)) return make_error(ErrorCode::unauthorized, "the session token is not valid");
 
   storage::SessionStore sessions(db);
-  auto session = sessions.find_open(token_hash(token));
+  std::optional<storage::SessionRow> session;
+  std::optional<scope::Caller> caller;
+  {
+    // One read transaction for all of it: SQLite then takes its file locks once, not per query.
+    storage::Transaction read(db, false);
+    session = sessions.find_open(token_hash(token));
+    if (session) caller = load_caller(db, session->user_id);
+    read.commit();
+  }
   if (!session) return make_error(ErrorCode::unauthorized, "the session token is not valid");
   if (now - session->last_seen_at > settings.idle_timeout_seconds || now >= session->absolute_expires_at) {
     sessions.end(session->id, now);
     return make_error(ErrorCode::unauthorized, "the session has expired; sign in again");
   }
-  auto caller = load_caller(db, session->user_id);
   if (!caller) return make_error(ErrorCode::unauthorized, "the session token is not valid");
   caller->session_id = session->id;
   if (now - session->last_seen_at >= std::min(kTouchEverySeconds, settings.idle_timeout_seconds / 4))

@@ -52,6 +52,8 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
   }
 
   auto& db = ctx.db();
+  std::vector<std::pair<AuditSubject, std::string>> reads_to_audit;
+  storage::Transaction snapshot(db, false);  // one consistent view across every bucket read
   storage::IdentityStore identities(db);
   storage::ChangeFeed feed(db);
   storage::RecordStore records(db);
@@ -70,8 +72,6 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
   boost::json::array bucket_list;
   bool more = false;
   std::int64_t remaining = limit;
-  std::vector<std::pair<AuditSubject, std::string>> reads_to_audit;
-  storage::Transaction snapshot(db, false);  // one consistent view across every bucket read
   for (const auto& bucket : buckets) {
     bucket_list.push_back(boost::json::string(bucket));
     const auto it = cursors.find(bucket);

@@ -13,10 +13,19 @@ namespace {
 
 }  // namespace
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), in_use_(other.in_use_) {
+  other.stmt_ = nullptr;
+}
 
 Statement::~Statement() {
-  if (stmt_) sqlite3_finalize(stmt_);
+  if (!stmt_) return;
+  if (in_use_) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *in_use_ = false;
+  } else {
+    sqlite3_finalize(stmt_);
+  }
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
@@ -75,13 +84,24 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
   return db;
 }
 
-SqliteDatabase::~SqliteDatabase() { sqlite3_close_v2(db_); }
+SqliteDatabase::~SqliteDatabase() {
+  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+  sqlite3_close_v2(db_);
+}
 
 Statement SqliteDatabase::prepare(std::string_view sql) {
+  auto& cached = cache_[std::string(sql)];
+  if (cached.stmt && !*cached.in_use) {
+    *cached.in_use = true;
+    return Statement(db_, cached.stmt, cached.in_use.get());
+  }
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
     fail(db_, "prepare");
-  return Statement(db_, stmt);
+  if (cached.stmt) return Statement(db_, stmt);  // the cached one is busy (nested use): a private copy
+  cached.stmt = stmt;
+  *cached.in_use = true;
+  return Statement(db_, stmt, cached.in_use.get());
 }
 
 void SqliteDatabase::exec(std::string_view sql) {
@@ -94,21 +114,22 @@ void SqliteDatabase::exec(std::string_view sql) {
   }
 }
 
+// Through the statement cache: a transaction per request must not mean parsing SQL per request.
 Transaction::Transaction(SqliteDatabase& db, bool immediate) : db_(db) {
-  db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+  db_.prepare(immediate ? "BEGIN IMMEDIATE" : "BEGIN").run();
 }
 
 Transaction::~Transaction() {
   if (!done_) {
     try {
-      db_.exec("ROLLBACK");
+      db_.prepare("ROLLBACK").run();
     } catch (...) {
     }
   }
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.prepare("COMMIT").run();
   done_ = true;
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "kete/result.h"
 
@@ -15,7 +16,8 @@ namespace kete::storage {
 
 class Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  // in_use: set while the statement is borrowed from the connection's cache, cleared when done.
+  Statement(sqlite3* db, sqlite3_stmt* stmt, bool* in_use = nullptr) : db_(db), stmt_(stmt), in_use_(in_use) {}
   Statement(Statement&& other) noexcept;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -37,6 +39,7 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool* in_use_;
 };
 
 struct StorageError : std::runtime_error {
@@ -51,13 +54,19 @@ class SqliteDatabase {
   SqliteDatabase(const SqliteDatabase&) = delete;
   SqliteDatabase& operator=(const SqliteDatabase&) = delete;
 
+  // Prepared once per connection and reused (reset and unbound) after each use.
   Statement prepare(std::string_view sql);
   void exec(std::string_view sql);
   sqlite3* handle() const { return db_; }
 
  private:
   explicit SqliteDatabase(sqlite3* db) : db_(db) {}
+  struct Cached {
+    sqlite3_stmt* stmt = nullptr;
+    std::unique_ptr<bool> in_use = std::make_unique<bool>(false);
+  };
   sqlite3* db_;
+  std::unordered_map<std::string, Cached> cache_;
 };
 
 // Rolls back unless commit() was called.
