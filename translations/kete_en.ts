@@ -23,6 +23,46 @@
         <source>This is your partner portal. The network&apos;s brand, procedure, training, marketing and compliance resources, and your own performance figures, will appear here.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Announcements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests from us</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your figures</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kete::app</name>
@@ -117,6 +157,13 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kete::app::RecordListModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

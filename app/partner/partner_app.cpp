@@ -18,6 +18,8 @@ std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile)
   window->homePage()->setIntro(QObject::tr(
       "This is your partner portal. The network's brand, procedure, training, marketing and compliance resources, "
       "and your own performance figures, will appear here."));
+  window->homePage()->addSection(QObject::tr("Resources"), QStringLiteral("partner_resources"), QStringLiteral("title"), QStringLiteral("category"));
+  window->homePage()->addSection(QObject::tr("Your figures"), QStringLiteral("partner_metrics"), QStringLiteral("metric"), QStringLiteral("value"));
   return window;
 }
 

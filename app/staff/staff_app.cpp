@@ -15,6 +15,10 @@ std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile)
       "This is your staff portal. Announcements, policies to acknowledge, procedures and training, your payslips "
       "and leave, rosters, internal forms and the clients you look after will appear here as your organisation "
       "adds them."));
+  window->homePage()->addSection(QObject::tr("Announcements"), QStringLiteral("announcements"), QStringLiteral("title"), QStringLiteral("body"));
+  window->homePage()->addSection(QObject::tr("Procedures"), QStringLiteral("procedures"), QStringLiteral("title"), QStringLiteral("category"));
+  window->homePage()->addSection(QObject::tr("Client jobs"), QStringLiteral("jobs"), QStringLiteral("title"), QStringLiteral("stage"));
+  window->homePage()->addSection(QObject::tr("Leave requests"), QStringLiteral("leave_requests"), QStringLiteral("leave_type"), QStringLiteral("status"));
   return window;
 }
 

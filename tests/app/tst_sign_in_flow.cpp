@@ -3,6 +3,7 @@
 // offline, signing out, and a server whose certificate changed.
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSettings>
 #include <QtTest>
@@ -63,7 +64,19 @@ class SignInFlow : public QObject {
     QVERIFY2(m_world->build(), qPrintable(m_world->error()));
   }
 
+  // What the announcements page lists, read from the window as a person sees it.
+  QStringList announcements(AppWindow& w) {
+    auto* view = w.findChild<QListView*>("announcements");
+    QStringList out;
+    if (!view) return out;
+    for (int i = 0; i < view->model()->rowCount(); ++i) out << view->model()->index(i, 0).data().toString();
+    return out;
+  }
+
   void firstContactAsksThenSignsIn() {
+    auto posted = m_world->push("admin", "announcements", "create", newId(), 0,
+                                {{"title", "Office closed Friday"}, {"body", "Wellington Anniversary"}});
+    QCOMPARE(posted.value("status").toString(), QString("applied"));
     auto w = openWindow();
     QVERIFY(w);
     QVERIFY(!w->isSignedIn());
@@ -83,6 +96,7 @@ class SignInFlow : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>("connectionState")->text() == "127.0.0.1 · Up to date", 10000);
     QVERIFY(w->store() && QFile::exists(w->store()->path()));
     QVERIFY(w->findChild<QLabel*>("cacheSummary")->text().contains("kept on this computer"));
+    QTRY_COMPARE(announcements(*w), QStringList{"Office closed Friday — Wellington Anniversary"});
     QDir().mkpath(KETE_SCREENSHOT_DIR);
     QVERIFY(w->grab().save(KETE_SCREENSHOT_DIR "/staff-home.png"));
 
@@ -107,6 +121,7 @@ class SignInFlow : public QObject {
     auto w = openWindow();
     QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 15000);
     QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>("connectionState")->text().contains("Offline"), 10000);
+    QCOMPARE(announcements(*w).size(), 1);  // pages read the cache: all there without the server
     QVERIFY(m_server->start({"--listen", QString("127.0.0.1:%1").arg(m_server->port())}));
   }
 
@@ -119,6 +134,7 @@ class SignInFlow : public QObject {
     QVERIFY(QFile::exists(cache));
     QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
     QTRY_VERIFY(!QFile::exists(cache));  // nothing of this person stays on a shared computer
+    QVERIFY(announcements(*w).isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!w->isSignedIn(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!keychainToken(), 10000);
     HttpsClient http(m_server->fingerprint());

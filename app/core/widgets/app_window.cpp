@@ -78,12 +78,18 @@ void AppWindow::openCache(const QString& userId) {
   m_store = std::move(store);
   m_sync = new SyncEngine(m_session->api(), *m_store, this);
   connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);
-  connect(m_sync, &SyncEngine::dataChanged, this, [this] { m_home->setCacheSummary(m_store->recordCount()); });
+  connect(m_sync, &SyncEngine::dataChanged, this, [this] {
+    m_home->setCacheSummary(m_store->recordCount());
+    m_home->reload(m_store.get());
+  });
+  // What the cache holds shows at once, before (and without) the network.
   m_home->setCacheSummary(m_store->recordCount());
+  m_home->reload(m_store.get());
   m_sync->syncNow();
 }
 
 void AppWindow::closeCache(bool purge) {
+  m_home->reload(nullptr);
   delete m_sync;
   m_sync = nullptr;
   if (m_store && purge) m_store->purge();

@@ -3,7 +3,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QListView>
+#include <QTabWidget>
 #include <QVBoxLayout>
+
+#include "models/record_list_model.h"
+#include "store/local_store.h"
 
 namespace kete::app {
 
@@ -35,10 +40,31 @@ HomePage::HomePage(QWidget* parent) : QWidget(parent) {
   layout->addWidget(m_intro);
   layout->addSpacing(8);
   layout->addWidget(m_cache);
-  layout->addStretch();
+  m_sections = new QTabWidget(this);
+  m_sections->setObjectName(QStringLiteral("sections"));
+  m_sections->hide();
+  layout->addWidget(m_sections, 1);
 }
 
 void HomePage::setIntro(const QString& text) { m_intro->setText(text); }
+
+void HomePage::addSection(const QString& title, const QString& collection, const QString& titleField,
+                          const QString& detailField) {
+  auto* model = new RecordListModel(collection, titleField, detailField, this);
+  auto* view = new QListView(m_sections);
+  view->setObjectName(collection);
+  view->setModel(model);
+  view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  view->setAlternatingRowColors(true);
+  view->setUniformItemSizes(true);  // stays fast with many thousands of rows
+  m_sections->addTab(view, title);
+  m_sections->show();
+  m_models << model;
+}
+
+void HomePage::reload(const LocalStore* store) {
+  for (auto* model : m_models) model->reload(store);
+}
 
 void HomePage::setCacheSummary(int records) {
   m_cache->setText(tr("%n item(s) kept on this computer for offline use.", nullptr, records));

@@ -4,8 +4,12 @@
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
 
 namespace kete::app {
+
+class LocalStore;
+class RecordListModel;
 
 class HomePage : public QWidget {
   Q_OBJECT
@@ -14,6 +18,11 @@ class HomePage : public QWidget {
   void setIntro(const QString& text);
   void setUser(const QJsonObject& user, bool offline);
   void setCacheSummary(int records);
+  // A tab listing one collection from the offline cache.
+  void addSection(const QString& title, const QString& collection, const QString& titleField,
+                  const QString& detailField);
+  // Reloads every section from the cache (nullptr: signed out, empty them).
+  void reload(const LocalStore* store);
 
  signals:
   void signOutRequested();
@@ -23,6 +32,8 @@ class HomePage : public QWidget {
   QLabel* m_detail;
   QLabel* m_intro;
   QLabel* m_cache;
+  QTabWidget* m_sections;
+  QList<RecordListModel*> m_models;
 };
 
 }  // namespace kete::app
