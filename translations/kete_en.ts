@@ -153,9 +153,9 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) kept on this computer for offline use.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item kept on this computer for offline use.</numerusform>
+            <numerusform>%n items kept on this computer for offline use.</numerusform>
         </translation>
     </message>
 </context>
@@ -293,9 +293,9 @@
     </message>
     <message numerus="yes">
         <source>Up to date, %n change(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Up to date, %n change waiting</numerusform>
+            <numerusform>Up to date, %n changes waiting</numerusform>
         </translation>
     </message>
     <message>
@@ -304,9 +304,9 @@
     </message>
     <message numerus="yes">
         <source>Offline — %n change(s) not sent yet</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Offline — %n change not sent yet</numerusform>
+            <numerusform>Offline — %n changes not sent yet</numerusform>
         </translation>
     </message>
     <message>
