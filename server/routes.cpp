@@ -15,6 +15,23 @@
 #include "http/router.h"
 
 namespace kete {
+namespace {
+
+// The authentication stage, run before any handler of a non-open route (and before a live socket).
+Result<scope::Caller> check_access(ServerContext& c, http::Access access, const http::Request& request) {
+  auto& db = c.db();
+  auto caller = auth::authenticate(request, db, c.auth, static_cast<std::int64_t>(std::time(nullptr)));
+  if (!caller) return caller;
+  if (caller->must_enrol_totp && access != http::Access::enrolling)
+    return make_error(ErrorCode::forbidden, "set up two-factor sign-in first (POST /api/v1/auth/totp/enrol)");
+  if (access == http::Access::admin && !caller->admin()) {
+    domain::audit(db, caller.value(), request, "admin_call", "denied", {}, request.method + " " + request.path);
+    return make_error(ErrorCode::forbidden, "only an admin may do that");
+  }
+  return caller;
+}
+
+}  // namespace
 
 http::Handler make_request_handler(ServerContext& ctx) {
   auto router = std::make_shared<http::Router>();
@@ -71,20 +88,20 @@ http::Handler make_request_handler(ServerContext& ctx) {
   router->add({"POST", "/api/v1/sync/push", Access::signed_in,
                [&c](const Request& r, auto&, const Caller& who) { return domain::push(c, r, who); }});
 
-  // The authentication stage, run by the router before any handler of a non-open route.
-  router->set_access_check([&c](Access access, const Request& request) -> Result<Caller> {
-    auto& db = c.db();
-    auto caller = auth::authenticate(request, db, c.auth, static_cast<std::int64_t>(std::time(nullptr)));
-    if (!caller) return caller;
-    if (caller->must_enrol_totp && access != Access::enrolling)
-      return make_error(ErrorCode::forbidden, "set up two-factor sign-in first (POST /api/v1/auth/totp/enrol)");
-    if (access == Access::admin && !caller->admin()) {
-      domain::audit(db, caller.value(), request, "admin_call", "denied", {}, request.method + " " + request.path);
-      return make_error(ErrorCode::forbidden, "only an admin may do that");
-    }
-    return caller;
-  });
+  router->set_access_check([&c](Access access, const Request& request) { return check_access(c, access, request); });
   return [router](const http::Request& request) { return router->dispatch(request); };
+}
+
+http::UpgradeHandler make_upgrade_handler(ServerContext& ctx) {
+  return [&ctx](const http::Request& request) -> Result<http::PushChannel> {
+    if (request.path != "/api/v1/sync/live") return make_error(ErrorCode::not_found, "no such resource");
+    auto caller = check_access(ctx, http::Access::signed_in, request);
+    if (!caller) return caller.error();
+    return http::PushChannel{[&ctx, who = caller.value()](std::function<void(std::string)> send) {
+      const auto id = ctx.live.subscribe(who, std::move(send));
+      return std::function<void()>([&ctx, id] { ctx.live.unsubscribe(id); });
+    }};
+  };
 }
 
 }  // namespace kete

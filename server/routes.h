@@ -6,5 +6,7 @@
 namespace kete {
 
 http::Handler make_request_handler(ServerContext& context);
+// GET /api/v1/sync/live: a signed-in app's live-hint socket.
+http::UpgradeHandler make_upgrade_handler(ServerContext& context);
 
 }  // namespace kete

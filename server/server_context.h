@@ -5,6 +5,7 @@
 
 #include "auth/auth_settings.h"
 #include "storage/database_pool.h"
+#include "sync/live_hub.h"
 
 namespace kete {
 
@@ -12,6 +13,7 @@ struct ServerContext {
   std::filesystem::path data_dir;
   storage::DatabasePool& databases;
   auth::AuthSettings auth;
+  sync::LiveHub live;
 
   storage::SqliteDatabase& db() { return databases.for_this_thread(); }
 };

@@ -43,9 +43,10 @@ int run_serve(const Options& options) {
             << "certificate: " << tls.certificate_pem << (created ? " (new, self-signed)" : "") << "\n"
             << "certificate SHA-256 fingerprint: " << fingerprint << std::endl;
 
-  ServerContext context{data_dir.value(), *pool.value(), config->auth};
+  ServerContext context{data_dir.value(), *pool.value(), config->auth, {}};
   auto handler = make_request_handler(context);
-  auto result = http::run_https_server(config->listen, tls, handler, [](const std::string& host, std::uint16_t port) {
+  auto result = http::run_https_server(config->listen, tls, handler, make_upgrade_handler(context),
+                                      [](const std::string& host, std::uint16_t port) {
     const bool v6 = host.find(':') != std::string::npos;
     std::cout << "listening on https://" << (v6 ? "[" + host + "]" : host) << ":" << port << std::endl;
     log::info("listening", {{"host", host}, {"port", port}});

@@ -52,11 +52,11 @@ boost::json::object record_json(const storage::StoredRecord& r) {
           {"updated_at", r.updated_at}};
 }
 
-MutationOutcome apply_mutation(storage::SqliteDatabase& db, const scope::Caller& caller, const Mutation& m) {
+MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore& records, const scope::Caller& caller,
+                               const Mutation& m) {
   const CollectionSpec* spec = find_collection(m.collection);
   if (!spec) return rejected(make_error(ErrorCode::not_found, "no such collection"));
   if (!is_canonical_uuid(m.record_id)) return rejected(make_error(ErrorCode::bad_request, "record_id must be a lower-case UUID"));
-  storage::RecordStore records(db);
   const scope::ReadScope scope(caller);
   const auto directory = directory_over(db);
   const std::string now = rfc3339_utc_now(true);

@@ -28,7 +28,9 @@ struct MutationOutcome {
   std::string subject_tenant_id;               // for the audit log of denials
 };
 
-MutationOutcome apply_mutation(storage::SqliteDatabase& db, const scope::Caller& caller, const Mutation& m);
+// `records` collects the change-log entries written, for live hints once the caller commits.
+MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore& records, const scope::Caller& caller,
+                               const Mutation& m);
 
 boost::json::object record_json(const storage::StoredRecord& r);
 

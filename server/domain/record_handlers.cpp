@@ -113,7 +113,7 @@ http::Response push(ServerContext& ctx, const http::Request& request, const scop
       results.push_back(std::move(dup));
       continue;
     }
-    MutationOutcome outcome = apply_mutation(db, caller, *m);
+    MutationOutcome outcome = apply_mutation(db, records, caller, *m);
     if (outcome.error && (outcome.error->code == ErrorCode::forbidden || outcome.error->code == ErrorCode::not_found))
       audit(db, caller, request, "write_" + m->op, "denied", {outcome.subject_tenant_id, "", m->collection, m->record_id},
             outcome.error->message);
@@ -122,6 +122,7 @@ http::Response push(ServerContext& ctx, const http::Request& request, const scop
     results.push_back(std::move(json));
   }
   tx.commit();
+  ctx.live.notify(records.changes_written());  // only after the commit: a hint never runs ahead
   return http::json_response(200, boost::json::object{{"results", std::move(results)}});
 }
 

@@ -27,10 +27,19 @@ struct TlsFiles {
 };
 
 using Handler = std::function<Response(const Request&)>;
+
+// A WebSocket on which only the server speaks (live hints). `open` runs once the socket is
+// accepted, with a thread-safe function that queues one text message; it returns what to run
+// when the socket closes.
+struct PushChannel {
+  std::function<std::function<void()>(std::function<void(std::string)> send)> open;
+};
+// Decides a WebSocket upgrade request: a channel, or an error answered over plain HTTP.
+using UpgradeHandler = std::function<Result<PushChannel>(const Request&)>;
 using ListeningCallback = std::function<void(const std::string& host, std::uint16_t port)>;
 
 // Blocks until a shutdown signal; returns an error (never throws) when it cannot start.
 Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls, Handler handler,
-                              ListeningCallback on_listening);
+                              UpgradeHandler upgrade, ListeningCallback on_listening);
 
 }  // namespace kete::http

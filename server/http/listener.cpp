@@ -42,7 +42,8 @@ Result<Done> configure_tls(net::ssl::context& ctx, const TlsFiles& files) {
 }
 
 net::awaitable<void> accept_loop(tcp::acceptor& acceptor, net::ssl::context& tls, const Handler& handler,
-                                 detail::ConnectionRegistry& registry, const ListenOptions& options) {
+                                 const UpgradeHandler& upgrade, detail::ConnectionRegistry& registry,
+                                 const ListenOptions& options) {
   for (;;) {
     auto [ec, socket] = co_await acceptor.async_accept(net::make_strand(acceptor.get_executor()),
                                                        net::as_tuple(net::use_awaitable));
@@ -52,7 +53,7 @@ net::awaitable<void> accept_loop(tcp::acceptor& acceptor, net::ssl::context& tls
       continue;
     }
     auto executor = socket.get_executor();
-    net::co_spawn(executor, detail::run_session(std::move(socket), tls, handler, registry, options),
+    net::co_spawn(executor, detail::run_session(std::move(socket), tls, handler, upgrade, registry, options),
                   [](std::exception_ptr e) {
                     if (!e) return;
                     try {
@@ -67,7 +68,7 @@ net::awaitable<void> accept_loop(tcp::acceptor& acceptor, net::ssl::context& tls
 }  // namespace
 
 Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_files, Handler handler,
-                              ListeningCallback on_listening) {
+                              UpgradeHandler upgrade, ListeningCallback on_listening) {
   const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   net::io_context ioc{threads};
 
@@ -98,7 +99,7 @@ Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_
   });
 
   on_listening(options.host, acceptor.local_endpoint().port());
-  net::co_spawn(ioc, accept_loop(acceptor, tls, handler, registry, options), net::detached);
+  net::co_spawn(ioc, accept_loop(acceptor, tls, handler, upgrade, registry, options), net::detached);
 
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });

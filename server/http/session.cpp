@@ -4,11 +4,13 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <cctype>
 #include <chrono>
 #include <exception>
 #include <memory>
 
+#include "http/detail/live_socket.h"
 #include "http/detail/session.h"
 #include "http/json_response.h"
 #include "log/logger.h"
@@ -68,7 +70,8 @@ Response safe_handle(const Handler& handler, const Request& request) {
 }  // namespace
 
 net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context& tls, const Handler& handler,
-                                 ConnectionRegistry& registry, const ListenOptions& options) {
+                                 const UpgradeHandler& upgrade, ConnectionRegistry& registry,
+                                 const ListenOptions& options) {
   boost::system::error_code ec;
   auto peer = socket.remote_endpoint(ec);
   const std::string remote = ec ? std::string("unknown") : peer.address().to_string();
@@ -121,10 +124,25 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
       auto message = parser.release();
       version = message.version();
       keep_alive = message.keep_alive();
-      Request request = to_request(std::move(message), remote);
-      method = request.method;
-      path = request.path;
-      response = safe_handle(handler, request);
+      if (beast::websocket::is_upgrade(message) && upgrade) {
+        auto copy = message;
+        Request request = to_request(std::move(copy), remote);
+        auto channel = upgrade(request);
+        if (channel) {
+          log::request(request.method, request.path, 101, 0, "", remote);
+          co_await run_live_socket(stream, std::move(message), std::move(channel.value()), registry);
+          co_return;
+        }
+        method = request.method;
+        path = request.path;
+        response = error_response(channel.error());
+        keep_alive = false;
+      } else {
+        Request request = to_request(std::move(message), remote);
+        method = request.method;
+        path = request.path;
+        response = safe_handle(handler, request);
+      }
     }
 
     const int status = response.status;

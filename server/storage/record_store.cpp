@@ -84,6 +84,7 @@ void RecordStore::log_change(const std::string& bucket, const StoredRecord& r, b
       .bind(1, bucket).bind(2, seq).bind(3, r.collection).bind(4, r.id).bind(5, r.version)
       .bind(6, std::int64_t{removed})
       .run();
+  written_.emplace_back(bucket, seq);
 }
 
 void RecordStore::write_buckets(const StoredRecord& r) {

@@ -39,6 +39,9 @@ class RecordStore {
   void insert(const StoredRecord& record);
   void replace(const StoredRecord& record, const std::vector<std::string>& previous_buckets);
 
+  // Every (bucket, seq) this store object appended, for live hints after the commit.
+  const std::vector<std::pair<std::string, std::int64_t>>& changes_written() const { return written_; }
+
   std::optional<std::string> mutation_result(std::string_view user_id, std::string_view mutation_id);
   void remember_mutation(std::string_view user_id, std::string_view mutation_id, std::string_view result_json);
 
@@ -46,6 +49,7 @@ class RecordStore {
   void write_buckets(const StoredRecord& record);
   void log_change(const std::string& bucket, const StoredRecord& record, bool removed);
   SqliteDatabase& db_;
+  std::vector<std::pair<std::string, std::int64_t>> written_;
 };
 
 }  // namespace kete::storage

@@ -3,6 +3,7 @@
 // taken out of a person's scope purged from their cache.
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QWebSocket>
 #include <QtTest>
 
 #include "net/api_client.h"
@@ -179,6 +180,52 @@ class SyncEngineTest : public QObject {
     QCOMPARE(staff2.sync(), SyncEngine::State::UpToDate);
     QVERIFY(staff2.store.record(job).isEmpty());
     QVERIFY(!staff2.store.cursors().contains("client:" + m_world->tenant("clientA")));
+  }
+
+  void liveHintsBringOthersChangesWithoutAsking() {
+    Device watcher(m_server, (*m_world)["staff"]);
+    watcher.engine->setLive(true);
+    QCOMPARE(watcher.sync(), SyncEngine::State::UpToDate);
+    QTRY_VERIFY_WITH_TIMEOUT(watcher.engine->liveConnected(), 10000);
+
+    Device writer(m_server, (*m_world)["clientA"]);
+    const QString id = writer.store.create("messages", {{"body", "Are my accounts ready?"}});
+    QCOMPARE(writer.sync(), SyncEngine::State::UpToDate);
+    // No syncNow() on the watcher: the server's hint makes it pull.
+    QTRY_VERIFY_WITH_TIMEOUT(!watcher.store.record(id).isEmpty(), 10000);
+
+    // Someone who may not read the bucket hears nothing and gets nothing.
+    Device outsider(m_server, (*m_world)["clientB"]);
+    outsider.engine->setLive(true);
+    QCOMPARE(outsider.sync(), SyncEngine::State::UpToDate);
+    QTRY_VERIFY_WITH_TIMEOUT(outsider.engine->liveConnected(), 10000);
+    const QString second = writer.store.create("messages", {{"body", "Second"}});
+    QCOMPARE(writer.sync(), SyncEngine::State::UpToDate);
+    QTRY_VERIFY_WITH_TIMEOUT(!watcher.store.record(second).isEmpty(), 10000);
+    QVERIFY(outsider.store.record(second).isEmpty());
+
+    // Open live sockets do not hold up a graceful stop, and the app reconnects when it is back.
+    const int port = m_server.port();
+    QElapsedTimer stopping;
+    stopping.start();
+    QCOMPARE(m_server.stop(), 0);
+    QVERIFY2(stopping.elapsed() < 5000, "live sockets held up shutdown");
+    QTRY_VERIFY_WITH_TIMEOUT(!watcher.engine->liveConnected(), 10000);
+    QVERIFY(m_server.start({"--listen", QString("127.0.0.1:%1").arg(port)}));
+    QTRY_VERIFY_WITH_TIMEOUT(watcher.engine->liveConnected(), 20000);
+    const QString third = writer.store.create("messages", {{"body", "Third"}});
+    QCOMPARE(writer.sync(), SyncEngine::State::UpToDate);
+    QTRY_VERIFY_WITH_TIMEOUT(!watcher.store.record(third).isEmpty(), 10000);
+  }
+
+  void liveSocketNeedsASession() {
+    QWebSocket socket;
+    QObject::connect(&socket, &QWebSocket::sslErrors, &socket, [&socket](const QList<QSslError>& e) { socket.ignoreSslErrors(e); });
+    QNetworkRequest request(QUrl(QString("wss://127.0.0.1:%1/api/v1/sync/live").arg(m_server.port())));
+    request.setRawHeader("Authorization", "Bearer " + QByteArray(64, 'a'));
+    socket.open(request);
+    QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState, 10000);
+    QVERIFY(socket.closeCode() != QWebSocketProtocol::CloseCodeNormal || socket.error() != QAbstractSocket::UnknownSocketError);
   }
 
   void cacheIsRemovedOnPurge() {

@@ -32,6 +32,8 @@ class ApiClient : public QObject {
   void setServer(const QUrl& base, const QString& pinnedFingerprint);
   void setToken(const QString& token) { m_token = token; }
   const QUrl& server() const { return m_base; }
+  const QString& token() const { return m_token; }
+  const QString& pinnedFingerprint() const { return m_pin; }
 
   // First contact: fetches /healthz whatever the certificate, to show its fingerprint to a person.
   // Nothing secret is sent.

@@ -2,6 +2,9 @@
 
 #include <QJsonArray>
 #include <QPointer>
+#include <QWebSocket>
+
+#include "net/certificate_pin.h"
 #include <QSysInfo>
 
 #include "net/api_client.h"
@@ -21,6 +24,48 @@ SyncEngine::SyncEngine(ApiClient& api, LocalStore& store, QObject* parent)
     : QObject(parent), m_api(api), m_store(store) {
   m_retry.setSingleShot(true);
   connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+  m_liveRetry.setSingleShot(true);
+  connect(&m_liveRetry, &QTimer::timeout, this, &SyncEngine::openLive);
+  m_hint.setSingleShot(true);
+  m_hint.setInterval(100);
+  connect(&m_hint, &QTimer::timeout, this, &SyncEngine::syncNow);
+}
+
+void SyncEngine::setLive(bool on) {
+  m_liveWanted = on;
+  if (!on && m_live) {
+    m_live->abort();
+    m_live->deleteLater();
+    m_live = nullptr;
+  }
+}
+
+bool SyncEngine::liveConnected() const { return m_live && m_live->state() == QAbstractSocket::ConnectedState; }
+
+void SyncEngine::openLive() {
+  if (!m_liveWanted || m_live) return;
+  QUrl url = m_api.server();
+  url.setScheme(QStringLiteral("wss"));
+  url.setPath(QStringLiteral("/api/v1/sync/live"));
+  QNetworkRequest request(url);
+  request.setRawHeader("Authorization", "Bearer " + m_api.token().toUtf8());
+  m_live = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+  const QString pin = m_api.pinnedFingerprint();
+  auto* socket = m_live;
+  connect(socket, &QWebSocket::sslErrors, this, [socket, pin](const QList<QSslError>& errors) {
+    if (!pin.isEmpty() && fingerprintOf(socket->sslConfiguration().peerCertificate()) == pin) socket->ignoreSslErrors(errors);
+  });
+  connect(socket, &QWebSocket::connected, this, [socket, pin] {
+    // Pinned means pinned, for the live socket as for every request.
+    if (!pin.isEmpty() && fingerprintOf(socket->sslConfiguration().peerCertificate()) != pin) socket->abort();
+  });
+  connect(socket, &QWebSocket::textMessageReceived, this, [this] { m_hint.start(); });
+  connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+    socket->deleteLater();
+    if (m_live == socket) m_live = nullptr;
+    if (m_liveWanted) m_liveRetry.start(std::min(m_backoffMs * 2, kMaxBackoffMs));
+  });
+  socket->open(request);
 }
 
 QString SyncEngine::describe() const {
@@ -103,7 +148,10 @@ void SyncEngine::finish(State state, const QString& error) {
   m_running = false;
   m_state = state;
   m_error = error;
-  if (state == State::UpToDate) m_backoffMs = 1000;
+  if (state == State::UpToDate) {
+    m_backoffMs = 1000;
+    if (m_liveWanted && !m_live) openLive();
+  }
   emit stateChanged();
   if (m_again && state == State::UpToDate) {
     m_again = false;

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QTimer>
 
+class QWebSocket;
+
 namespace kete::app {
 
 class ApiClient;
@@ -22,6 +24,9 @@ class SyncEngine : public QObject {
   void syncNow();
   // Retry automatically with exponential backoff (1 s doubling to 60 s) while offline.
   void setAutoRetry(bool on) { m_autoRetry = on; }
+  // Keep a live socket open after each successful round; the server's hints start a round at once.
+  void setLive(bool on);
+  bool liveConnected() const;
 
   State state() const { return m_state; }
   QString describe() const;  // for the status bar, translated
@@ -36,6 +41,7 @@ class SyncEngine : public QObject {
   void pullNext(int rounds);
   void finish(State state, const QString& error = {});
   void failed(const ApiReply& reply);
+  void openLive();
 
   ApiClient& m_api;
   LocalStore& m_store;
@@ -46,6 +52,10 @@ class SyncEngine : public QObject {
   bool m_again = false;
   bool m_autoRetry = true;
   int m_backoffMs = 1000;
+  bool m_liveWanted = false;
+  QWebSocket* m_live = nullptr;
+  QTimer m_liveRetry;
+  QTimer m_hint;  // gathers a burst of hints into one round
 };
 
 }  // namespace kete::app

@@ -77,6 +77,7 @@ void AppWindow::openCache(const QString& userId) {
   }
   m_store = std::move(store);
   m_sync = new SyncEngine(m_session->api(), *m_store, this);
+  m_sync->setLive(true);
   connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);
   connect(m_sync, &SyncEngine::dataChanged, this, [this] {
     m_home->setCacheSummary(m_store->recordCount());

@@ -10,7 +10,7 @@
 namespace kete::http::detail {
 
 boost::asio::awaitable<void> run_session(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context& tls,
-                                         const Handler& handler, ConnectionRegistry& registry,
-                                         const ListenOptions& options);
+                                         const Handler& handler, const UpgradeHandler& upgrade,
+                                         ConnectionRegistry& registry, const ListenOptions& options);
 
 }  // namespace kete::http::detail

@@ -1,0 +1,39 @@
+#include "sync/live_hub.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/json/object.hpp>
+
+#include "scope/bucket_rules.h"
+
+namespace kete::sync {
+
+std::uint64_t LiveHub::subscribe(scope::Caller caller, Send send) {
+  std::lock_guard lock(mutex_);
+  const auto id = next_id_++;
+  subscribers_.emplace(id, Subscriber{std::move(caller), std::move(send)});
+  return id;
+}
+
+void LiveHub::unsubscribe(std::uint64_t id) {
+  std::lock_guard lock(mutex_);
+  subscribers_.erase(id);
+}
+
+void LiveHub::notify(const std::vector<std::pair<std::string, std::int64_t>>& heads) {
+  if (heads.empty()) return;
+  // Only the newest seq of each bucket matters to an app.
+  std::map<std::string, std::int64_t> newest;
+  for (const auto& [bucket, seq] : heads) newest[bucket] = std::max(newest[bucket], seq);
+  std::lock_guard lock(mutex_);
+  for (const auto& [id, sub] : subscribers_)
+    for (const auto& [bucket, seq] : newest)
+      if (scope::can_read_bucket(sub.caller, bucket))
+        sub.send(boost::json::serialize(boost::json::object{{"bucket", bucket}, {"seq", seq}}));
+}
+
+std::size_t LiveHub::size() const {
+  std::lock_guard lock(mutex_);
+  return subscribers_.size();
+}
+
+}  // namespace kete::sync
