@@ -228,6 +228,24 @@ class SyncEngineTest : public QObject {
     QVERIFY(socket.closeCode() != QWebSocketProtocol::CloseCodeNormal || socket.error() != QAbstractSocket::UnknownSocketError);
   }
 
+  void searchWorksOfflineOverTheCache() {
+    Device staff(m_server, (*m_world)["staff"]);
+    QCOMPARE(staff.sync(), SyncEngine::State::UpToDate);
+    auto titles = [&](const QString& words) {
+      QStringList out;
+      for (const auto& r : staff.store.search(words)) out << r.value("data").toObject().value("title").toString();
+      return out;
+    };
+    QVERIFY(titles("annual").contains("Annual accounts"));
+    QVERIFY(titles("ANNU acc").contains("Annual accounts"));  // prefixes, any case, every word
+    QVERIFY(titles("annual mortgage").isEmpty());
+    QVERIFY(titles("\"annual\" (acc").contains("Annual accounts"));  // quotes and brackets are text, not FTS syntax
+    const QString note = staff.store.create("messages", {{"tenant_id", m_world->tenant("clientA")},
+                                                         {"body", "Hui at the wharenui about te reo Māori resources"}});
+    QCOMPARE(staff.store.search("maori").value(0).value("id").toString(), note);  // without the macron
+    QCOMPARE(staff.store.search("wharenui").size(), 1);
+  }
+
   void cacheIsRemovedOnPurge() {
     Device d(m_server, (*m_world)["staff"]);
     QCOMPARE(d.sync(), SyncEngine::State::UpToDate);

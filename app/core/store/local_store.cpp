@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -25,7 +26,20 @@ const QStringList kMigrations{
         " collection TEXT NOT NULL, op TEXT NOT NULL, record_id TEXT NOT NULL, base_version INTEGER NOT NULL,"
         " data TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending', error TEXT NOT NULL DEFAULT '',"
         " current TEXT NOT NULL DEFAULT '')"),
+    // Full-text search over every record's text fields (FTS5, unicode61 without diacritics, so
+    // "Maori" finds "Māori").
+    QStringLiteral(
+        "CREATE VIRTUAL TABLE records_fts USING fts5(id UNINDEXED, collection UNINDEXED, text,"
+        " tokenize = 'unicode61 remove_diacritics 2')"),
 };
+
+// The searchable text of a record: its string fields, joined.
+QString searchableText(const QJsonObject& data) {
+  QStringList parts;
+  for (auto it = data.begin(); it != data.end(); ++it)
+    if (it.value().isString() && !it.key().endsWith(QLatin1String("_id"))) parts << it.value().toString();
+  return parts.join(QLatin1Char('\n'));
+}
 
 // A record created here and not yet seen in a pull belongs to this pseudo-bucket, so it is kept.
 const QString kLocalBucket = QStringLiteral("local:");
@@ -192,6 +206,7 @@ bool LocalStore::applyPull(const QJsonObject& answer) {
     q.addBindValue(c.value("version").toInteger());
     q.addBindValue(toText(c.value("data").toObject()));
     q.exec();
+    if (q.numRowsAffected() > 0) index(id, c.value("collection").toString(), c.value("data").toObject());
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO memberships(record_id, bucket) VALUES (?, ?)"));
     q.addBindValue(id);
     q.addBindValue(bucket);
@@ -216,6 +231,37 @@ void LocalStore::dropOrphans() {
   q.exec(QStringLiteral(
       "DELETE FROM records WHERE id NOT IN (SELECT record_id FROM memberships) "
       "AND id NOT IN (SELECT record_id FROM outbox)"));
+  q.exec(QStringLiteral("DELETE FROM records_fts WHERE id NOT IN (SELECT id FROM records)"));
+}
+
+void LocalStore::index(const QString& id, const QString& collection, const QJsonObject& data) {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("DELETE FROM records_fts WHERE id = ?"));
+  q.addBindValue(id);
+  q.exec();
+  q.prepare(QStringLiteral("INSERT INTO records_fts(id, collection, text) VALUES (?, ?, ?)"));
+  q.addBindValue(id);
+  q.addBindValue(collection);
+  q.addBindValue(searchableText(data));
+  q.exec();
+}
+
+QList<QJsonObject> LocalStore::search(const QString& words, int limit) const {
+  // Each word must match, as a prefix; quotes keep a person's input from being FTS syntax.
+  QStringList terms;
+  for (const QString& w : words.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+    terms << QLatin1Char('"') + QString(w).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QStringLiteral("\"*");
+  QList<QJsonObject> out;
+  if (terms.isEmpty()) return out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("SELECT id FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?"));
+  q.addBindValue(terms.join(QLatin1Char(' ')));
+  q.addBindValue(limit);
+  q.exec();
+  QStringList ids;
+  while (q.next()) ids << q.value(0).toString();
+  for (const QString& id : ids) out << record(id);
+  return out;
 }
 
 bool LocalStore::enqueue(const QString& collection, const QString& op, const QString& id, qint64 baseVersion,
@@ -249,6 +295,7 @@ QString LocalStore::create(const QString& collection, const QJsonObject& data) {
     db.rollback();
     return {};
   }
+  index(id, collection, data);
   db.commit();
   return id;
 }
@@ -278,6 +325,7 @@ bool LocalStore::update(const QString& collection, const QString& id, const QJso
     db.rollback();
     return false;
   }
+  index(id, collection, data);
   return db.commit();
 }
 
@@ -293,6 +341,9 @@ bool LocalStore::remove(const QString& collection, const QString& id) {
   q.prepare(QStringLiteral("DELETE FROM records WHERE id = ?"));
   q.addBindValue(id);
   ok = ok && q.exec() && enqueue(collection, QStringLiteral("delete"), id, current.value("version").toInteger(), {});
+  q.prepare(QStringLiteral("DELETE FROM records_fts WHERE id = ?"));
+  q.addBindValue(id);
+  ok = ok && q.exec();
   if (!ok) {
     db.rollback();
     return false;
@@ -386,6 +437,7 @@ bool LocalStore::resolveConflict(const QString& mutationId, bool keepMine) {
     q.addBindValue(toText(e.current.value("data").toObject()));
     q.addBindValue(e.recordId);
     q.exec();
+    index(e.recordId, e.collection, e.current.value("data").toObject());
     q.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
     q.addBindValue(e.seq);
     q.exec();

@@ -60,6 +60,8 @@ class LocalStore {
   QJsonObject record(const QString& id) const;  // {"id","collection","version","data"} or empty
   QList<QJsonObject> records(const QString& collection) const;
   int recordCount() const;
+  // Records whose text matches every word (as a prefix), best first; works offline.
+  QList<QJsonObject> search(const QString& words, int limit = 50) const;
 
  private:
   bool migrate(QString* error);
@@ -67,6 +69,7 @@ class LocalStore {
   bool enqueue(const QString& collection, const QString& op, const QString& id, qint64 baseVersion,
                const QJsonObject& data);
   void dropOrphans();
+  void index(const QString& id, const QString& collection, const QJsonObject& data);
 
   QString m_connection;
   QString m_path;
