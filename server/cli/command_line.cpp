@@ -14,6 +14,7 @@ const std::map<Command, std::set<std::string>>& allowed_options() {
       {Command::serve, {"--data", "--listen", "--config"}},
       {Command::create_user, {"--data", "--email", "--name", "--role", "--password-stdin", "--business", "--config"}},
       {Command::seed_demo, {"--data", "--config"}},
+      {Command::new_epoch, {"--data"}},
   };
   return table;
 }
@@ -25,6 +26,7 @@ std::string usage_text() {
          "  kete-server serve --data DIR [--listen 127.0.0.1:8443] [--config FILE]\n"
          "  kete-server admin create-user --data DIR --email E --name N [--role admin|manager|staff]\n"
          "                                [--business NAME] --password-stdin\n"
+         "  kete-server admin new-epoch --data DIR\n"
          "  kete-server seed-demo --data DIR\n"
          "  kete-server --version\n"
          "  kete-server --help\n"
@@ -32,6 +34,8 @@ std::string usage_text() {
          "serve          run the HTTPS server over the data folder DIR (created if missing); on first\n"
          "               start it makes a self-signed certificate and prints its SHA-256 fingerprint\n"
          "create-user    add an internal user; the password is read from standard input\n"
+         "new-epoch      after restoring DIR from a backup: makes every app resync from scratch\n"
+         "               (keeping what it has not sent yet)\n"
          "seed-demo      fill DIR with a believable demo business and print its logins\n";
 }
 
@@ -55,10 +59,10 @@ Result<Options> parse_command_line(const std::vector<std::string>& args) {
     o.command = Command::seed_demo;
     i = 1;
   } else if (first == "admin") {
-    if (args.size() < 2 || args[1] != "create-user")
-      return usage(args.size() < 2 ? "'admin' needs a subcommand: create-user"
-                                   : "unknown admin subcommand '" + args[1] + "' (known: create-user)");
-    o.command = Command::create_user;
+    if (args.size() < 2 || (args[1] != "create-user" && args[1] != "new-epoch"))
+      return usage(args.size() < 2 ? "'admin' needs a subcommand: create-user or new-epoch"
+                                   : "unknown admin subcommand '" + args[1] + "' (known: create-user, new-epoch)");
+    o.command = args[1] == "create-user" ? Command::create_user : Command::new_epoch;
     i = 2;
   } else {
     return usage("unknown command '" + first + "'");

@@ -7,7 +7,7 @@
 
 namespace kete::cli {
 
-enum class Command { help, version, serve, create_user, seed_demo };
+enum class Command { help, version, serve, create_user, new_epoch, seed_demo };
 
 struct Options {
   Command command = Command::help;

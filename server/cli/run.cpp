@@ -32,6 +32,8 @@ int run(int argc, char** argv) {
         return run_create_user(o);
       case Command::seed_demo:
         return run_seed_demo(o);
+      case Command::new_epoch:
+        return run_new_epoch(o);
     }
   } catch (const std::exception& e) {
     print_error(e.what());

@@ -25,4 +25,9 @@ std::string ChangeFeed::epoch() {
   return q.step() ? q.text(0) : std::string();
 }
 
+std::string ChangeFeed::renew_epoch() {
+  db_.prepare("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'epoch'").run();
+  return epoch();
+}
+
 }  // namespace kete::storage

@@ -246,6 +246,40 @@ class SyncEngineTest : public QObject {
     QCOMPARE(staff.store.search("wharenui").size(), 1);
   }
 
+  // The server is restored from a backup: its sequence numbers restart below what the app has
+  // seen. After `admin new-epoch` the app resyncs from zero and still sends what it had not sent.
+  void restoredServerMakesAppsResyncKeepingUnsentWork() {
+    Device staff(m_server, (*m_world)["staff"]);
+    QCOMPARE(staff.sync(), SyncEngine::State::UpToDate);
+    const int port = m_server.port();
+    const QString data = m_server.dataDir();
+    const QString backup = data + "-backup";
+    QCOMPARE(m_server.stop(), 0);
+    QDir().mkpath(backup);
+    for (const auto& name : QDir(data).entryList({"kete.db*"}, QDir::Files)) QVERIFY(QFile::copy(data + "/" + name, backup + "/" + name));
+    QVERIFY(m_server.start({"--listen", QString("127.0.0.1:%1").arg(port)}));
+
+    const QString lost = createJob("Made after the backup");
+    QCOMPARE(staff.sync(), SyncEngine::State::UpToDate);
+    QVERIFY(!staff.store.record(lost).isEmpty());
+    const QString oldEpoch = staff.store.epoch();
+
+    QCOMPARE(m_server.stop(), 0);
+    const QString unsent = staff.store.create("messages", {{"tenant_id", m_world->tenant("clientA")}, {"body", "Written while the server was down"}});
+    for (const auto& name : QDir(data).entryList({"kete.db*"}, QDir::Files)) QVERIFY(QFile::remove(data + "/" + name));
+    for (const auto& name : QDir(backup).entryList(QDir::Files)) QVERIFY(QFile::copy(backup + "/" + name, data + "/" + name));
+    auto renewed = ServerProcess::run({"admin", "new-epoch", "--data", data});
+    QCOMPARE(renewed.exitCode, 0);
+    QVERIFY(m_server.start({"--listen", QString("127.0.0.1:%1").arg(port)}));
+
+    QCOMPARE(staff.sync(), SyncEngine::State::UpToDate);
+    QVERIFY(staff.store.epoch() != oldEpoch);
+    QVERIFY(staff.store.record(lost).isEmpty());  // gone with the restore, gone from the app
+    QCOMPARE(serverRecord("messages", unsent).value("version").toInt(), 1);  // unsent work survived
+    QVERIFY(!staff.store.record(unsent).isEmpty());
+    QVERIFY(!staff.store.search("annual").isEmpty());  // everything else came back from zero
+  }
+
   void cacheIsRemovedOnPurge() {
     Device d(m_server, (*m_world)["staff"]);
     QCOMPARE(d.sync(), SyncEngine::State::UpToDate);

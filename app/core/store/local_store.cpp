@@ -163,20 +163,24 @@ QString LocalStore::epoch() const {
   return q.next() ? q.value(0).toString() : QString();
 }
 
-bool LocalStore::applyPull(const QJsonObject& answer) {
+bool LocalStore::applyPull(const QJsonObject& answer, bool* restart) {
   auto db = QSqlDatabase::database(m_connection);
   db.transaction();
   QSqlQuery q(db);
   const QString epoch = answer.value("epoch").toString();
   const QString known = this->epoch();
+  q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('epoch', ?)"));
+  q.addBindValue(epoch);
+  q.exec();
+  if (restart) *restart = false;
   if (!known.isEmpty() && known != epoch) {
     // A restored or re-created server: start again from zero, keeping what was never sent.
     q.exec(QStringLiteral("DELETE FROM memberships WHERE bucket != 'local:'"));
     q.exec(QStringLiteral("DELETE FROM cursors"));
+    dropOrphans();
+    if (restart) *restart = true;
+    return db.commit();
   }
-  q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('epoch', ?)"));
-  q.addBindValue(epoch);
-  q.exec();
 
   for (const auto& bucket : answer.value("removed_buckets").toArray()) {
     q.prepare(QStringLiteral("DELETE FROM memberships WHERE bucket = ?"));

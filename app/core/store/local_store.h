@@ -40,8 +40,10 @@ class LocalStore {
   // Sync state.
   QJsonObject cursors() const;
   QString epoch() const;
-  // Applies one pull answer in one transaction. A new epoch drops everything but the outbox.
-  bool applyPull(const QJsonObject& answer);
+  // Applies one pull answer in one transaction. An answer from a new epoch was computed from
+  // cursors that no longer mean anything: then everything but the outbox is dropped, nothing of
+  // the answer is applied, and *restart tells the caller to pull again from zero.
+  bool applyPull(const QJsonObject& answer, bool* restart = nullptr);
 
   // Local changes: applied to the cache at once and queued for the server.
   QString create(const QString& collection, const QJsonObject& data);

@@ -123,9 +123,11 @@ void SyncEngine::pullNext(int rounds) {
   m_api.post(QStringLiteral("/api/v1/sync/pull"), body, [this, alive = QPointer<SyncEngine>(this), rounds](const ApiReply& reply) {
     if (!alive) return;
     if (!reply.ok()) return failed(reply);
-    if (!m_store.applyPull(reply.json)) return finish(State::Error, tr("this computer's offline cache could not be written"));
+    bool restart = false;
+    if (!m_store.applyPull(reply.json, &restart))
+      return finish(State::Error, tr("this computer's offline cache could not be written"));
     emit dataChanged();
-    if (reply.json.value("more").toBool()) return pullNext(rounds + 1);
+    if (restart || reply.json.value("more").toBool()) return pullNext(rounds + 1);
     finish(State::UpToDate);
   });
 }
