@@ -4,6 +4,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QDialog>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QtTest>
@@ -13,6 +15,7 @@
 #include "session/keychain_store.h"
 #include "staff_app.h"
 #include "store/local_store.h"
+#include "sync/sync_engine.h"
 #include "test_world.h"
 #include "widgets/app_window.h"
 
@@ -123,6 +126,33 @@ class SignInFlow : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>("connectionState")->text().contains("Offline"), 10000);
     QCOMPARE(announcements(*w).size(), 1);  // pages read the cache: all there without the server
     QVERIFY(m_server->start({"--listen", QString("127.0.0.1:%1").arg(m_server->port())}));
+  }
+
+  void conflictIsShownWithBothVersionsAndThePersonChooses() {
+    const QString job = newId();
+    QCOMPARE(m_world->push("admin", "jobs", "create", job, 0,
+                           {{"tenant_id", m_world->tenant("clientA")}, {"title", "Subdivision"}, {"stage", "submitted"}})
+                 .value("status").toString(), QString("applied"));
+    auto w = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->store() && !w->store()->record(job).isEmpty(), 10000);
+
+    // The same job changed elsewhere (another device) and here, before this app synced.
+    QCOMPARE(m_world->push("staff", "jobs", "update", job, 1, {{"stage", "valuation"}}).value("status").toString(), QString("applied"));
+    QVERIFY(w->store()->update("jobs", job, {{"stage", "approved"}}));
+    w->sync()->syncNow();
+    auto* button = w->findChild<QPushButton*>("problemsButton");
+    QTRY_VERIFY_WITH_TIMEOUT(button->isVisible(), 10000);
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto* dialog = w->findChild<QDialog*>("problemsDialog");
+    QTRY_VERIFY(dialog && dialog->isVisible());
+    QVERIFY(dialog->findChild<QPlainTextEdit*>("mine")->toPlainText().contains("stage: approved"));
+    QVERIFY(dialog->findChild<QPlainTextEdit*>("theirs")->toPlainText().contains("stage: valuation"));
+    QDir().mkpath(KETE_SCREENSHOT_DIR);
+    QVERIFY(dialog->grab().save(KETE_SCREENSHOT_DIR "/staff-conflict.png"));
+    QTest::mouseClick(dialog->findChild<QPushButton*>("keepMine"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!button->isVisible(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_world->get("admin", "/api/v1/records/jobs/" + job).json().value("data").toObject().value("stage").toString(),
+                              QString("approved"), 10000);
   }
 
   void signOutRemovesTheTokenEverywhere() {

@@ -449,6 +449,35 @@ bool LocalStore::resolveConflict(const QString& mutationId, bool keepMine) {
   return db.commit();
 }
 
+bool LocalStore::resolveProblem(const QString& mutationId, bool keepMine) {
+  auto db = QSqlDatabase::database(m_connection);
+  QSqlQuery q(db);
+  q.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE mutation_id = ?").arg(kOutboxColumns));
+  q.addBindValue(mutationId);
+  if (!q.exec() || !q.next()) return false;
+  const OutboxEntry e = readEntry(q);
+  if (e.state == QLatin1String("conflict")) return resolveConflict(mutationId, keepMine);
+  db.transaction();
+  if (keepMine) {
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'pending', error = '', mutation_id = ? WHERE seq = ?"));
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q.addBindValue(e.seq);
+    q.exec();
+  } else {
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ?"));
+    q.addBindValue(e.seq);
+    q.exec();
+    // What this computer shows of that record is no longer what the server has: drop it and
+    // pull from zero, so the server's version (if any) comes back.
+    q.prepare(QStringLiteral("DELETE FROM memberships WHERE record_id = ?"));
+    q.addBindValue(e.recordId);
+    q.exec();
+    q.exec(QStringLiteral("DELETE FROM cursors"));
+    dropOrphans();
+  }
+  return db.commit();
+}
+
 QJsonObject LocalStore::record(const QString& id) const {
   QSqlQuery q(QSqlDatabase::database(m_connection));
   q.prepare(QStringLiteral("SELECT id, collection, version, data FROM records WHERE id = ?"));

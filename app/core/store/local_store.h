@@ -57,6 +57,9 @@ class LocalStore {
   bool applyPushResults(const QJsonArray& results);
   // Resolves a conflict: keep mine (re-queue against the server's version) or take theirs.
   bool resolveConflict(const QString& mutationId, bool keepMine);
+  // Any problem: a conflict as above; a refused change is sent again, or discarded (the record
+  // is then fetched afresh from the server).
+  bool resolveProblem(const QString& mutationId, bool keepMine);
 
   // Reading for pages.
   QJsonObject record(const QString& id) const;  // {"id","collection","version","data"} or empty

@@ -1,6 +1,7 @@
 #include "widgets/app_window.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -10,6 +11,7 @@
 #include "store/local_store.h"
 #include "sync/sync_engine.h"
 #include "widgets/home_page.h"
+#include "widgets/problems_dialog.h"
 #include "widgets/sign_in_page.h"
 
 namespace kete::app {
@@ -28,6 +30,12 @@ AppWindow::AppWindow(const AppProfile& profile, QWidget* parent)
   m_connection->setObjectName(QStringLiteral("connectionState"));
   statusBar()->addWidget(m_connection);
   m_connection->setText(tr("Not signed in"));
+  m_problems = new QPushButton(this);
+  m_problems->setObjectName(QStringLiteral("problemsButton"));
+  m_problems->setFlat(true);
+  m_problems->hide();
+  statusBar()->addPermanentWidget(m_problems);
+  connect(m_problems, &QPushButton::clicked, this, &AppWindow::showProblems);
 
   connect(m_signIn, &SignInPage::signedIn, this, [this](const QJsonObject& user) { showHome(user, false); });
   connect(m_home, &HomePage::signOutRequested, this, &AppWindow::signOut);
@@ -91,6 +99,9 @@ void AppWindow::openCache(const QString& userId) {
 
 void AppWindow::closeCache(bool purge) {
   m_home->reload(nullptr);
+  delete m_problemsDialog;
+  m_problemsDialog = nullptr;
+  m_problems->hide();
   delete m_sync;
   m_sync = nullptr;
   if (m_store && purge) m_store->purge();
@@ -100,7 +111,24 @@ void AppWindow::closeCache(bool purge) {
 void AppWindow::showSyncState() {
   if (!m_sync) return;
   m_connection->setText(tr("%1 · %2").arg(m_session->serverUrl().host(), m_sync->describe()));
+  const int problems = int(m_store->problems().size());
+  m_problems->setText(tr("%n change(s) need your decision", nullptr, problems));
+  m_problems->setVisible(problems > 0);
+  if (m_problemsDialog && m_problemsDialog->isVisible()) m_problemsDialog->reload();
   emit stateChanged();
+}
+
+void AppWindow::showProblems() {
+  if (!m_store) return;
+  if (!m_problemsDialog) {
+    m_problemsDialog = new ProblemsDialog(*m_store, this);
+    connect(m_problemsDialog, &ProblemsDialog::resolved, this, [this] {
+      if (m_sync) m_sync->syncNow();
+    });
+  }
+  m_problemsDialog->reload();
+  m_problemsDialog->show();
+  m_problemsDialog->raise();
 }
 
 void AppWindow::showSignIn(const QString& message) {

@@ -7,6 +7,7 @@
 #include "app_profile.h"
 
 class QLabel;
+class QPushButton;
 class QStackedWidget;
 
 namespace kete::app {
@@ -16,6 +17,7 @@ class SignInPage;
 class HomePage;
 class LocalStore;
 class SyncEngine;
+class ProblemsDialog;
 
 class AppWindow : public QMainWindow {
   Q_OBJECT
@@ -43,6 +45,7 @@ class AppWindow : public QMainWindow {
   void openCache(const QString& userId);
   void closeCache(bool purge);
   void showSyncState();
+  void showProblems();
 
   Session* m_session;
   QStackedWidget* m_pages;
@@ -51,6 +54,8 @@ class AppWindow : public QMainWindow {
   QLabel* m_connection;
   std::unique_ptr<LocalStore> m_store;
   SyncEngine* m_sync = nullptr;
+  QPushButton* m_problems;
+  ProblemsDialog* m_problemsDialog = nullptr;
 };
 
 }  // namespace kete::app
