@@ -1,7 +1,5 @@
 #include "models/record_list_model.h"
 
-#include <algorithm>
-
 #include "store/local_store.h"
 
 namespace kete::app {
@@ -12,14 +10,28 @@ RecordListModel::RecordListModel(QString collection, QString titleField, QString
       m_titleField(std::move(titleField)),
       m_detailField(std::move(detailField)) {}
 
+namespace {
+constexpr int kPage = 500;
+}
+
 void RecordListModel::reload(const LocalStore* store) {
   beginResetModel();
-  m_rows = store ? store->records(m_collection) : QList<QJsonObject>{};
-  std::sort(m_rows.begin(), m_rows.end(), [this](const QJsonObject& a, const QJsonObject& b) {
-    return a.value("data").toObject().value(m_titleField).toVariant().toString().localeAwareCompare(
-               b.value("data").toObject().value(m_titleField).toVariant().toString()) < 0;
-  });
+  m_store = store;
+  m_rows = store ? store->page(m_collection, m_titleField, 0, kPage) : QList<QJsonObject>{};
+  m_more = m_rows.size() == kPage;
   endResetModel();
+}
+
+bool RecordListModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && m_more && m_store; }
+
+void RecordListModel::fetchMore(const QModelIndex& parent) {
+  if (!canFetchMore(parent)) return;
+  const auto next = m_store->page(m_collection, m_titleField, int(m_rows.size()), kPage);
+  m_more = next.size() == kPage;
+  if (next.isEmpty()) return;
+  beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + next.size()) - 1);
+  m_rows += next;
+  endInsertRows();
 }
 
 int RecordListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }

@@ -28,8 +28,9 @@ const QStringList kMigrations{
         " current TEXT NOT NULL DEFAULT '')"),
     // Full-text search over every record's text fields (FTS5, unicode61 without diacritics, so
     // "Maori" finds "Māori").
+    // Its rowid is the record's rowid, so every lookup is by key, never a scan.
     QStringLiteral(
-        "CREATE VIRTUAL TABLE records_fts USING fts5(id UNINDEXED, collection UNINDEXED, text,"
+        "CREATE VIRTUAL TABLE records_fts USING fts5(collection UNINDEXED, text,"
         " tokenize = 'unicode61 remove_diacritics 2')"),
 };
 
@@ -182,7 +183,8 @@ bool LocalStore::applyPull(const QJsonObject& answer, bool* restart) {
     return db.commit();
   }
 
-  for (const auto& bucket : answer.value("removed_buckets").toArray()) {
+  const auto removed = answer.value("removed_buckets").toArray();
+  for (const auto& bucket : removed) {
     q.prepare(QStringLiteral("DELETE FROM memberships WHERE bucket = ?"));
     q.addBindValue(bucket.toString());
     q.exec();
@@ -190,34 +192,50 @@ bool LocalStore::applyPull(const QJsonObject& answer, bool* restart) {
     q.addBindValue(bucket.toString());
     q.exec();
   }
+  // Prepared once for the whole page: a first sync applies many thousands of changes.
+  QSqlQuery leave(db), upsert(db), join(db), settle(db), rowid(db), fts(db);
+  leave.prepare(QStringLiteral("DELETE FROM memberships WHERE record_id = ? AND bucket = ?"));
+  upsert.prepare(QStringLiteral(
+      "INSERT INTO records(id, collection, version, data) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT(id) DO UPDATE SET version = excluded.version, data = excluded.data "
+      "WHERE excluded.version >= records.version"));
+  join.prepare(QStringLiteral("INSERT OR IGNORE INTO memberships(record_id, bucket) VALUES (?, ?)"));
+  settle.prepare(QStringLiteral("DELETE FROM memberships WHERE record_id = ? AND bucket = 'local:'"));
+  rowid.prepare(QStringLiteral("SELECT rowid FROM records WHERE id = ?"));
+  fts.prepare(QStringLiteral("INSERT OR REPLACE INTO records_fts(rowid, collection, text) VALUES (?, ?, ?)"));
+  QStringList maybeOrphans;
   for (const auto& value : answer.value("changes").toArray()) {
     const auto c = value.toObject();
     const QString id = c.value("id").toString();
     const QString bucket = c.value("bucket").toString();
     if (c.value("deleted").toBool()) {
-      q.prepare(QStringLiteral("DELETE FROM memberships WHERE record_id = ? AND bucket = ?"));
-      q.addBindValue(id);
-      q.addBindValue(bucket);
-      q.exec();
+      leave.addBindValue(id);
+      leave.addBindValue(bucket);
+      leave.exec();
+      maybeOrphans << id;
       continue;
     }
-    q.prepare(QStringLiteral(
-        "INSERT INTO records(id, collection, version, data) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET version = excluded.version, data = excluded.data "
-        "WHERE excluded.version >= records.version"));
-    q.addBindValue(id);
-    q.addBindValue(c.value("collection").toString());
-    q.addBindValue(c.value("version").toInteger());
-    q.addBindValue(toText(c.value("data").toObject()));
-    q.exec();
-    if (q.numRowsAffected() > 0) index(id, c.value("collection").toString(), c.value("data").toObject());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO memberships(record_id, bucket) VALUES (?, ?)"));
-    q.addBindValue(id);
-    q.addBindValue(bucket);
-    q.exec();
-    q.prepare(QStringLiteral("DELETE FROM memberships WHERE record_id = ? AND bucket = 'local:'"));
-    q.addBindValue(id);
-    q.exec();
+    const QJsonObject data = c.value("data").toObject();
+    upsert.addBindValue(id);
+    upsert.addBindValue(c.value("collection").toString());
+    upsert.addBindValue(c.value("version").toInteger());
+    upsert.addBindValue(toText(data));
+    upsert.exec();
+    if (upsert.numRowsAffected() > 0) {
+      rowid.addBindValue(id);
+      if (rowid.exec() && rowid.next()) {
+        fts.addBindValue(rowid.value(0));
+        fts.addBindValue(c.value("collection").toString());
+        fts.addBindValue(searchableText(data));
+        fts.exec();
+      }
+      rowid.finish();
+    }
+    join.addBindValue(id);
+    join.addBindValue(bucket);
+    join.exec();
+    settle.addBindValue(id);
+    settle.exec();
   }
   const auto cursors = answer.value("cursors").toObject();
   for (auto it = cursors.begin(); it != cursors.end(); ++it) {
@@ -226,24 +244,45 @@ bool LocalStore::applyPull(const QJsonObject& answer, bool* restart) {
     q.addBindValue(it.value().toInteger());
     q.exec();
   }
-  dropOrphans();
+  if (!removed.isEmpty()) dropOrphans();
+  else dropOrphans(maybeOrphans);
   return db.commit();
 }
 
 void LocalStore::dropOrphans() {
   QSqlQuery q(QSqlDatabase::database(m_connection));
-  q.exec(QStringLiteral(
-      "DELETE FROM records WHERE id NOT IN (SELECT record_id FROM memberships) "
-      "AND id NOT IN (SELECT record_id FROM outbox)"));
-  q.exec(QStringLiteral("DELETE FROM records_fts WHERE id NOT IN (SELECT id FROM records)"));
+  const QString orphans = QStringLiteral(
+      "SELECT rowid FROM records WHERE id NOT IN (SELECT record_id FROM memberships) "
+      "AND id NOT IN (SELECT record_id FROM outbox)");
+  q.exec(QStringLiteral("DELETE FROM records_fts WHERE rowid IN (%1)").arg(orphans));
+  q.exec(QStringLiteral("DELETE FROM records WHERE rowid IN (%1)").arg(orphans));
+}
+
+void LocalStore::dropOrphans(const QStringList& candidates) {
+  if (candidates.isEmpty()) return;
+  auto db = QSqlDatabase::database(m_connection);
+  QSqlQuery find(db), unindex(db), remove(db);
+  find.prepare(QStringLiteral(
+      "SELECT rowid FROM records WHERE id = ? AND NOT EXISTS (SELECT 1 FROM memberships WHERE record_id = records.id) "
+      "AND NOT EXISTS (SELECT 1 FROM outbox WHERE record_id = records.id)"));
+  unindex.prepare(QStringLiteral("DELETE FROM records_fts WHERE rowid = ?"));
+  remove.prepare(QStringLiteral("DELETE FROM records WHERE rowid = ?"));
+  for (const QString& id : candidates) {
+    find.addBindValue(id);
+    if (!find.exec() || !find.next()) continue;
+    const QVariant row = find.value(0);
+    find.finish();
+    unindex.addBindValue(row);
+    unindex.exec();
+    remove.addBindValue(row);
+    remove.exec();
+  }
 }
 
 void LocalStore::index(const QString& id, const QString& collection, const QJsonObject& data) {
   QSqlQuery q(QSqlDatabase::database(m_connection));
-  q.prepare(QStringLiteral("DELETE FROM records_fts WHERE id = ?"));
-  q.addBindValue(id);
-  q.exec();
-  q.prepare(QStringLiteral("INSERT INTO records_fts(id, collection, text) VALUES (?, ?, ?)"));
+  q.prepare(QStringLiteral(
+      "INSERT OR REPLACE INTO records_fts(rowid, collection, text) VALUES ((SELECT rowid FROM records WHERE id = ?), ?, ?)"));
   q.addBindValue(id);
   q.addBindValue(collection);
   q.addBindValue(searchableText(data));
@@ -258,7 +297,9 @@ QList<QJsonObject> LocalStore::search(const QString& words, int limit) const {
   QList<QJsonObject> out;
   if (terms.isEmpty()) return out;
   QSqlQuery q(QSqlDatabase::database(m_connection));
-  q.prepare(QStringLiteral("SELECT id FROM records_fts WHERE records_fts MATCH ? ORDER BY rank LIMIT ?"));
+  q.prepare(QStringLiteral(
+      "SELECT r.id FROM records_fts f JOIN records r ON r.rowid = f.rowid WHERE records_fts MATCH ? "
+      "ORDER BY f.rank LIMIT ?"));
   q.addBindValue(terms.join(QLatin1Char(' ')));
   q.addBindValue(limit);
   q.exec();
@@ -342,12 +383,12 @@ bool LocalStore::remove(const QString& collection, const QString& id) {
   q.prepare(QStringLiteral("DELETE FROM memberships WHERE record_id = ?"));
   q.addBindValue(id);
   bool ok = q.exec();
+  q.prepare(QStringLiteral("DELETE FROM records_fts WHERE rowid = (SELECT rowid FROM records WHERE id = ?)"));
+  q.addBindValue(id);
+  ok = ok && q.exec();
   q.prepare(QStringLiteral("DELETE FROM records WHERE id = ?"));
   q.addBindValue(id);
   ok = ok && q.exec() && enqueue(collection, QStringLiteral("delete"), id, current.value("version").toInteger(), {});
-  q.prepare(QStringLiteral("DELETE FROM records_fts WHERE id = ?"));
-  q.addBindValue(id);
-  ok = ok && q.exec();
   if (!ok) {
     db.rollback();
     return false;
@@ -414,7 +455,6 @@ bool LocalStore::applyPushResults(const QJsonArray& results) {
       q.exec();
     }
   }
-  dropOrphans();
   return db.commit() && all;
 }
 
@@ -492,6 +532,22 @@ QList<QJsonObject> LocalStore::records(const QString& collection) const {
   QSqlQuery q(QSqlDatabase::database(m_connection));
   q.prepare(QStringLiteral("SELECT id, collection, version, data FROM records WHERE collection = ? ORDER BY id"));
   q.addBindValue(collection);
+  q.exec();
+  while (q.next())
+    out << QJsonObject{{"id", q.value(0).toString()}, {"collection", q.value(1).toString()},
+                       {"version", q.value(2).toLongLong()}, {"data", toObject(q.value(3).toString())}};
+  return out;
+}
+
+QList<QJsonObject> LocalStore::page(const QString& collection, const QString& orderField, int offset, int limit) const {
+  QList<QJsonObject> out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("SELECT id, collection, version, data FROM records WHERE collection = ? "
+                           "ORDER BY json_extract(data, ?) COLLATE NOCASE, id LIMIT ? OFFSET ?"));
+  q.addBindValue(collection);
+  q.addBindValue(QStringLiteral("$.") + orderField);
+  q.addBindValue(limit);
+  q.addBindValue(offset);
   q.exec();
   while (q.next())
     out << QJsonObject{{"id", q.value(0).toString()}, {"collection", q.value(1).toString()},

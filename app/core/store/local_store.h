@@ -64,6 +64,8 @@ class LocalStore {
   // Reading for pages.
   QJsonObject record(const QString& id) const;  // {"id","collection","version","data"} or empty
   QList<QJsonObject> records(const QString& collection) const;
+  // One page of a collection ordered by a text field (in SQL, so a page costs its own size).
+  QList<QJsonObject> page(const QString& collection, const QString& orderField, int offset, int limit) const;
   int recordCount() const;
   // Records whose text matches every word (as a prefix), best first; works offline.
   QList<QJsonObject> search(const QString& words, int limit = 50) const;
@@ -73,7 +75,8 @@ class LocalStore {
   bool exec(const QString& sql) const;
   bool enqueue(const QString& collection, const QString& op, const QString& id, qint64 baseVersion,
                const QJsonObject& data);
-  void dropOrphans();
+  void dropOrphans();                               // whole cache (after a reset)
+  void dropOrphans(const QStringList& candidates);  // just these records, if nothing holds them
   void index(const QString& id, const QString& collection, const QJsonObject& data);
 
   QString m_connection;
