@@ -20,12 +20,10 @@ int run_create_user(const Options& options) {
   if (!password.empty() && password.back() == '\r') password.pop_back();
   if (auto ok = auth::check_new_password(password); !ok) return print_error(ok.error().message), 2;
 
-  auto data_dir = prepare_data_folder(options.data_dir);
-  if (!data_dir) return print_error(data_dir.error().message), 1;
-  auto pool = open_database(data_dir.value());
-  if (!pool) return print_error(pool.error().message), 1;
+  auto data = open_data_folder(options.data_dir);
+  if (!data) return print_error(data.error().message), 1;
 
-  auto& db = pool.value()->for_this_thread();
+  auto& db = data->databases->for_this_thread();
   storage::IdentityStore identities(db);
   storage::Transaction tx(db);
   const auto tenant = identities.internal_tenant(options.business.empty() ? "My business" : options.business);

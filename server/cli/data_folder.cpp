@@ -33,4 +33,12 @@ Result<std::unique_ptr<storage::DatabasePool>> open_database(const fs::path& dat
   return storage::DatabasePool::open((data_dir / "kete.db").string());
 }
 
+Result<DataFolder> open_data_folder(const std::string& dir) {
+  auto path = prepare_data_folder(dir);
+  if (!path) return path.error();
+  auto pool = open_database(path.value());
+  if (!pool) return pool.error();
+  return DataFolder{path.value(), std::move(pool.value())};
+}
+
 }  // namespace kete::cli

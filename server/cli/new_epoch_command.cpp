@@ -10,11 +10,9 @@ namespace kete::cli {
 // A restored backup hands out sequence numbers the apps have already seen; a new epoch tells
 // every app to drop its cursors and pull from zero, keeping its unsent changes.
 int run_new_epoch(const Options& options) {
-  auto data_dir = prepare_data_folder(options.data_dir);
-  if (!data_dir) return print_error(data_dir.error().message), 1;
-  auto pool = open_database(data_dir.value());
-  if (!pool) return print_error(pool.error().message), 1;
-  auto& db = pool.value()->for_this_thread();
+  auto data = open_data_folder(options.data_dir);
+  if (!data) return print_error(data.error().message), 1;
+  auto& db = data->databases->for_this_thread();
   storage::Transaction tx(db);
   const std::string epoch = storage::ChangeFeed(db).renew_epoch();
   tx.commit();

@@ -11,12 +11,10 @@
 namespace kete::cli {
 
 int run_seed_demo(const Options& options) {
-  auto data_dir = prepare_data_folder(options.data_dir);
-  if (!data_dir) return print_error(data_dir.error().message), 1;
-  auto pool = open_database(data_dir.value());
-  if (!pool) return print_error(pool.error().message), 1;
+  auto data = open_data_folder(options.data_dir);
+  if (!data) return print_error(data.error().message), 1;
 
-  auto& db = pool.value()->for_this_thread();
+  auto& db = data->databases->for_this_thread();
   storage::IdentityStore identities(db);
   storage::RecordStore records(db);
   storage::Transaction tx(db);
@@ -25,7 +23,7 @@ int run_seed_demo(const Options& options) {
   if (!logins) return print_error(logins.error().message), 1;
   tx.commit();
 
-  std::cout << (already ? "demo business already present in " : "demo business created in ") << data_dir->string()
+  std::cout << (already ? "demo business already present in " : "demo business created in ") << data->dir.string()
             << "\n\nDemo logins (password for all: " << domain::kDemoPassword << ")\n";
   for (const auto& l : logins.value())
     std::cout << "  " << std::left << std::setw(8) << l.role << " " << std::setw(32) << l.email << " " << l.who << "\n";

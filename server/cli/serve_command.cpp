@@ -18,16 +18,14 @@ int run_serve(const Options& options) {
     if (auto ok = apply_listen_address(options.listen, config->listen); !ok)
       return print_error(ok.error().message), 2;
   }
-  auto data_dir = prepare_data_folder(options.data_dir);
-  if (!data_dir) return print_error(data_dir.error().message), 1;
-  auto pool = open_database(data_dir.value());
-  if (!pool) return print_error(pool.error().message), 1;
+  auto data = open_data_folder(options.data_dir);
+  if (!data) return print_error(data.error().message), 1;
 
   http::TlsFiles tls{config->tls_certificate, config->tls_private_key};
   std::string fingerprint;
   bool created = false;
   if (tls.certificate_pem.empty()) {
-    auto cert = http::ensure_self_signed_certificate(data_dir.value());
+    auto cert = http::ensure_self_signed_certificate(data->dir);
     if (!cert) return print_error(cert.error().message), 1;
     tls = {cert->certificate_pem_path, cert->private_key_pem_path};
     fingerprint = cert->sha256_fingerprint;
@@ -39,11 +37,11 @@ int run_serve(const Options& options) {
   }
 
   std::cout << "kete-server " << kete::version() << "\n"
-            << "data folder: " << data_dir->string() << "\n"
+            << "data folder: " << data->dir.string() << "\n"
             << "certificate: " << tls.certificate_pem << (created ? " (new, self-signed)" : "") << "\n"
             << "certificate SHA-256 fingerprint: " << fingerprint << std::endl;
 
-  ServerContext context{data_dir.value(), *pool.value(), config->auth, {}};
+  ServerContext context{data->dir, *data->databases, config->auth, {}};
   auto handler = make_request_handler(context);
   auto result = http::run_https_server(config->listen, tls, handler, make_upgrade_handler(context),
                                       [](const std::string& host, std::uint16_t port) {
