@@ -52,8 +52,7 @@ int main(int argc, char** argv) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "seeded " << count << " records in " << seconds << " s\n";
   boost::json::object cursors;
-  auto q = db.prepare("SELECT bucket, last_seq FROM bucket_seq");
-  while (q.step()) cursors[q.text(0)] = q.integer(1) - 1;
+  for (const auto& [bucket, seq] : storage::ChangeFeed(db).heads()) cursors[bucket] = seq - 1;
   std::cout << boost::json::serialize(boost::json::object{{"cursors", cursors}}) << "\n";
   return 0;
 }

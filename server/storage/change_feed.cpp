@@ -20,6 +20,13 @@ std::int64_t ChangeFeed::head(const std::string& bucket) {
   return q.step() ? q.integer(0) : 0;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> ChangeFeed::heads() {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  auto q = db_.prepare("SELECT bucket, last_seq FROM bucket_seq ORDER BY bucket");
+  while (q.step()) out.emplace_back(q.text(0), q.integer(1));
+  return out;
+}
+
 std::string ChangeFeed::epoch() {
   auto q = db_.prepare("SELECT value FROM meta WHERE key = 'epoch'");
   return q.step() ? q.text(0) : std::string();

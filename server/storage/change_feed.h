@@ -24,6 +24,7 @@ class ChangeFeed {
 
   std::vector<Change> since(const std::string& bucket, std::int64_t after_seq, int limit);
   std::int64_t head(const std::string& bucket);  // the bucket's newest seq, 0 when empty
+  std::vector<std::pair<std::string, std::int64_t>> heads();  // every bucket's newest seq
   std::string epoch();                           // made when the database was created
   std::string renew_epoch();                     // after a restore: every app starts again from zero
 
