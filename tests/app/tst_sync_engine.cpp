@@ -218,6 +218,23 @@ class SyncEngineTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!watcher.store.record(third).isEmpty(), 10000);
   }
 
+  void liveHintsFollowAssignment() {
+    Device staff2(m_server, (*m_world)["staff2"]);
+    staff2.engine->setLive(true);
+    QCOMPARE(staff2.sync(), SyncEngine::State::UpToDate);
+    QTRY_VERIFY_WITH_TIMEOUT(staff2.engine->liveConnected(), 10000);
+    auto& admin = (*m_world)["admin"];
+    const QJsonObject link{{"user_id", (*m_world)["staff2"].id}, {"tenant_id", m_world->tenant("clientA")}};
+    QCOMPARE(admin.http->post(m_server.url("/api/v1/assignments"), link).status, 204);
+    QCOMPARE(staff2.sync(), SyncEngine::State::UpToDate);  // learns of the new client; reconnects live
+    QTRY_VERIFY_WITH_TIMEOUT(staff2.engine->liveConnected(), 10000);
+    Device client(m_server, (*m_world)["clientA"]);
+    const QString id = client.store.create("messages", {{"body", "Hello new accountant"}});
+    QCOMPARE(client.sync(), SyncEngine::State::UpToDate);
+    QTRY_VERIFY_WITH_TIMEOUT(!staff2.store.record(id).isEmpty(), 10000);  // a hint for the new bucket arrived
+    QCOMPARE(admin.http->send("DELETE", m_server.url("/api/v1/assignments"), QJsonDocument(link).toJson()).status, 204);
+  }
+
   void liveSocketNeedsASession() {
     QWebSocket socket;
     QObject::connect(&socket, &QWebSocket::sslErrors, &socket, [&socket](const QList<QSslError>& e) { socket.ignoreSslErrors(e); });

@@ -127,6 +127,11 @@ void SyncEngine::pullNext(int rounds) {
     if (!m_store.applyPull(reply.json, &restart))
       return finish(State::Error, tr("this computer's offline cache could not be written"));
     emit dataChanged();
+    // The server picks hints by the person's scope when the socket opens: a changed scope
+    // (a client assigned or unassigned) needs a fresh socket.
+    const QJsonArray buckets = reply.json.value("buckets").toArray();
+    if (!m_buckets.isEmpty() && buckets != m_buckets && m_live) m_live->close();
+    m_buckets = buckets;
     if (restart || reply.json.value("more").toBool()) return pullNext(rounds + 1);
     finish(State::UpToDate);
   });

@@ -1,6 +1,7 @@
 #pragma once
 // Keeps the local store and the server in step: pushes the outbox, then pulls every bucket until
 // up to date; backs off while the server cannot be reached. Its state is what the status bar shows.
+#include <QJsonArray>
 #include <QObject>
 #include <QTimer>
 
@@ -56,6 +57,7 @@ class SyncEngine : public QObject {
   QWebSocket* m_live = nullptr;
   QTimer m_liveRetry;
   QTimer m_hint;  // gathers a burst of hints into one round
+  QJsonArray m_buckets;  // what the last pull said this person may read
 };
 
 }  // namespace kete::app
