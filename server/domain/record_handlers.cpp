@@ -9,6 +9,7 @@
 #include "http/json_response.h"
 #include "kete/collections.h"
 #include "kete/uuid.h"
+#include "scope/bucket_rules.h"
 #include "storage/record_store.h"
 #include "storage/sqlite_database.h"
 
@@ -17,18 +18,13 @@ namespace {
 
 constexpr std::size_t kMaxMutationsPerPush = 500;
 
-// Reads that must reach the audit log: someone else's personal record, and any client's or
-// partner's record opened by the business (so the client can see who opened what).
+// Reads that must reach the audit log (scope decides which), once per record.
 void audit_read(storage::SqliteDatabase& db, const scope::Caller& caller, const http::Request& request,
                 const storage::StoredRecord& r) {
   for (const auto& bucket : r.buckets) {
-    std::string tenant, user;
-    if (bucket.rfind("user:", 0) == 0 && bucket.substr(5) != caller.user_id) user = bucket.substr(5);
-    else if (caller.internal() && bucket.rfind("client:", 0) == 0) tenant = bucket.substr(7);
-    else if (caller.internal() && bucket.rfind("client-internal:", 0) == 0) tenant = bucket.substr(16);
-    else if (caller.internal() && bucket.rfind("partner:", 0) == 0) tenant = bucket.substr(8);
-    if (tenant.empty() && user.empty()) continue;
-    audit(db, caller, request, "read_record", "ok", {tenant, user, r.collection, r.id});
+    const auto read = scope::audited_read(caller, bucket);
+    if (!read.audited()) continue;
+    audit(db, caller, request, "read_record", "ok", {read.tenant_id, read.user_id, r.collection, r.id});
     return;
   }
 }

@@ -18,17 +18,6 @@ namespace {
 constexpr std::int64_t kDefaultLimit = 1000;
 constexpr std::int64_t kMaxLimit = 5000;
 
-// The subject an audit entry names when a caller pulls someone else's bucket, if it is one.
-AuditSubject foreign_subject(const scope::Caller& caller, const std::string& bucket) {
-  auto after = [&](std::string_view prefix) { return bucket.substr(prefix.size()); };
-  if (bucket.rfind("user:", 0) == 0 && after("user:") != caller.user_id) return {"", after("user:")};
-  if (!caller.internal()) return {};
-  if (bucket.rfind("client:", 0) == 0) return {after("client:"), ""};
-  if (bucket.rfind("client-internal:", 0) == 0) return {after("client-internal:"), ""};
-  if (bucket.rfind("partner:", 0) == 0) return {after("partner:"), ""};
-  return {};
-}
-
 }  // namespace
 
 http::Response pull(ServerContext& ctx, const http::Request& request, const scope::Caller& caller) {
@@ -58,10 +47,9 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
   storage::ChangeFeed feed(db);
   storage::RecordStore records(db);
   const scope::ReadScope scope(caller);
-  const auto internal_tenant = identities.internal_tenant("My business").id;
   const auto buckets = scope::readable_buckets(
       caller, {[&](const std::string& kind) { return identities.tenant_ids(kind); },
-               [&] { return identities.user_ids_of_tenant(internal_tenant); }});
+               [&] { return identities.user_ids_of_tenant(caller.tenant_id); }});  // asked for admins only
 
   boost::json::array removed_buckets;
   for (const auto& [bucket, seq] : cursors)
@@ -103,8 +91,9 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
       changes.push_back(std::move(change));
     }
     if (!rows.empty()) {
-      if (auto subject = foreign_subject(caller, bucket); !subject.tenant_id.empty() || !subject.user_id.empty())
-        reads_to_audit.emplace_back(subject, bucket + ": " + std::to_string(rows.size()) + " change(s)");
+      if (const auto read = scope::audited_read(caller, bucket); read.audited())
+        reads_to_audit.emplace_back(AuditSubject{read.tenant_id, read.user_id},
+                                    bucket + ": " + std::to_string(rows.size()) + " change(s)");
     }
   }
   snapshot.commit();

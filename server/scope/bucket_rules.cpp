@@ -86,6 +86,16 @@ bool can_read_bucket(const Caller& c, std::string_view bucket) {
   return false;  // deny by default
 }
 
+AuditedRead audited_read(const Caller& c, std::string_view bucket) {
+  const auto rest = [&](std::string_view prefix) { return std::string(bucket.substr(prefix.size())); };
+  if (starts_with(bucket, "user:") && bucket.substr(5) != c.user_id) return {"", rest("user:")};
+  if (!c.internal()) return {};
+  if (starts_with(bucket, "client:")) return {rest("client:"), ""};
+  if (starts_with(bucket, "client-internal:")) return {rest("client-internal:"), ""};
+  if (starts_with(bucket, "partner:")) return {rest("partner:"), ""};
+  return {};
+}
+
 std::vector<std::string> readable_buckets(const Caller& c, const BucketDirectory& dir) {
   std::vector<std::string> out;
   if (!c.signed_in()) return out;

@@ -18,6 +18,16 @@ Result<std::vector<std::string>> record_buckets(const CollectionSpec& spec, cons
 
 bool can_read_bucket(const Caller& caller, std::string_view bucket);
 
+// Whose data a read of this bucket by this caller exposes, when the audit log must record it:
+// another person's personal bucket, or a client's or partner's bucket read by the business.
+// Both empty: an ordinary read that is not audited.
+struct AuditedRead {
+  std::string tenant_id;
+  std::string user_id;
+  bool audited() const { return !tenant_id.empty() || !user_id.empty(); }
+};
+AuditedRead audited_read(const Caller& caller, std::string_view bucket);
+
 // Lists storage provides so that scope can name a caller's buckets.
 struct BucketDirectory {
   std::function<std::vector<std::string>(const std::string& kind)> tenant_ids;  // "client" | "partner"

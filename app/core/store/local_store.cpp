@@ -527,18 +527,6 @@ QJsonObject LocalStore::record(const QString& id) const {
           {"version", q.value(2).toLongLong()}, {"data", toObject(q.value(3).toString())}};
 }
 
-QList<QJsonObject> LocalStore::records(const QString& collection) const {
-  QList<QJsonObject> out;
-  QSqlQuery q(QSqlDatabase::database(m_connection));
-  q.prepare(QStringLiteral("SELECT id, collection, version, data FROM records WHERE collection = ? ORDER BY id"));
-  q.addBindValue(collection);
-  q.exec();
-  while (q.next())
-    out << QJsonObject{{"id", q.value(0).toString()}, {"collection", q.value(1).toString()},
-                       {"version", q.value(2).toLongLong()}, {"data", toObject(q.value(3).toString())}};
-  return out;
-}
-
 QList<QJsonObject> LocalStore::page(const QString& collection, const QString& orderField, int offset, int limit) const {
   QList<QJsonObject> out;
   QSqlQuery q(QSqlDatabase::database(m_connection));

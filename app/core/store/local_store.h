@@ -63,7 +63,6 @@ class LocalStore {
 
   // Reading for pages.
   QJsonObject record(const QString& id) const;  // {"id","collection","version","data"} or empty
-  QList<QJsonObject> records(const QString& collection) const;
   // One page of a collection ordered by a text field (in SQL, so a page costs its own size).
   QList<QJsonObject> page(const QString& collection, const QString& orderField, int offset, int limit) const;
   int recordCount() const;
