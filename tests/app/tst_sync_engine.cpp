@@ -242,7 +242,7 @@ class SyncEngineTest : public QObject {
     request.setRawHeader("Authorization", "Bearer " + QByteArray(64, 'a'));
     socket.open(request);
     QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState, 10000);
-    QVERIFY(socket.closeCode() != QWebSocketProtocol::CloseCodeNormal || socket.error() != QAbstractSocket::UnknownSocketError);
+    QVERIFY(socket.error() != QAbstractSocket::UnknownSocketError);  // refused during the handshake, not closed after
   }
 
   void searchWorksOfflineOverTheCache() {

@@ -379,6 +379,13 @@ class ScopeMatrix : public QObject {
         seen = true;
     }
     QVERIFY2(seen, "the client cannot see that staff opened its invoice");
+    // Pulling the client's bucket is recorded too (once per pull, with the number of changes).
+    (*m_world)["staff"].sync = SyncState{};
+    QVERIFY(m_world->pull("staff"));
+    bool pulled = false;
+    for (const auto& e : m_world->get("clientA", "/api/v1/audit?action=sync_read").json().value("entries").toArray())
+      pulled = pulled || e.toObject().value("actor").toObject().value("id").toString() == (*m_world)["staff"].id;
+    QVERIFY2(pulled, "the client cannot see that staff pulled its records");
     QCOMPARE(m_world->get("clientA", "/api/v1/audit?tenant_id=" + m_world->tenant("clientB")).status, 200);
     for (const auto& e : m_world->get("clientA", "/api/v1/audit?tenant_id=" + m_world->tenant("clientB")).json().value("entries").toArray())
       QCOMPARE(e.toObject().value("tenant_id").toString(), m_world->tenant("clientA"));
