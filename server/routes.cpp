@@ -20,7 +20,7 @@ namespace {
 // The authentication stage, run before any handler of a non-open route (and before a live socket).
 Result<scope::Caller> check_access(ServerContext& c, http::Access access, const http::Request& request) {
   auto& db = c.db();
-  auto caller = auth::authenticate(request, db, c.auth, static_cast<std::int64_t>(std::time(nullptr)));
+  auto caller = auth::authenticate(request, db, c.committed(), c.sessions, c.auth, static_cast<std::int64_t>(std::time(nullptr)));
   if (!caller) return caller;
   if (caller->must_enrol_totp && access != http::Access::enrolling)
     return make_error(ErrorCode::forbidden, "set up two-factor sign-in first (POST /api/v1/auth/totp/enrol)");

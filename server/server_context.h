@@ -4,6 +4,7 @@
 #include <string>
 
 #include "auth/auth_settings.h"
+#include "auth/session_cache.h"
 #include "storage/database_pool.h"
 #include "sync/live_hub.h"
 
@@ -14,8 +15,10 @@ struct ServerContext {
   storage::DatabasePool& databases;
   auth::AuthSettings auth;
   sync::LiveHub live;
+  auth::SessionCache sessions;
 
   storage::SqliteDatabase& db() { return databases.for_this_thread(); }
+  const storage::CommittedState& committed() const { return databases.committed(); }
 };
 
 }  // namespace kete

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "auth/random.h"
+#include "auth/session_cache.h"
+#include "storage/committed_state.h"
 #include "storage/identity_store.h"
 #include "storage/session_store.h"
 #include "storage/sqlite_database.h"
@@ -45,6 +47,7 @@ std::optional<scope::Caller> load_caller(storage::SqliteDatabase& db, const std:
 }
 
 Result<scope::Caller> authenticate(const http::Request& request, storage::SqliteDatabase& db,
+                                   const storage::CommittedState& committed, SessionCache& cache,
                                    const AuthSettings& settings, std::int64_t now) {
   const auto header = request.header("authorization");
   if (!header || header->substr(0, 7) != "Bearer ")
@@ -52,25 +55,40 @@ Result<scope::Caller> authenticate(const http::Request& request, storage::Sqlite
   const std::string_view token = header->substr(7);
   if (!is_token_shape(token)) return make_error(ErrorCode::unauthorized, "the session token is not valid");
 
+  const std::int64_t touch_every = std::min(kTouchEverySeconds, settings.idle_timeout_seconds / 4);
+  const std::string hash = token_hash(token);
+  // Read before the database: a commit after this point makes what is read below stale, and
+  // moves the generation so that the entry put below is never used.
+  const auto generation = committed.identity_generation();
+  if (auto hit = cache.find(hash, generation);
+      hit && now - hit->last_seen_at < touch_every && now < hit->absolute_expires_at)
+    return std::move(hit->caller);
+
   storage::SessionStore sessions(db);
   std::optional<storage::SessionRow> session;
   std::optional<scope::Caller> caller;
   {
     // One read transaction for all of it: SQLite then takes its file locks once, not per query.
     storage::Transaction read(db, false);
-    session = sessions.find_open(token_hash(token));
+    session = sessions.find_open(hash);
     if (session) caller = load_caller(db, session->user_id);
     read.commit();
   }
   if (!session) return make_error(ErrorCode::unauthorized, "the session token is not valid");
   if (now - session->last_seen_at > settings.idle_timeout_seconds || now >= session->absolute_expires_at) {
+    cache.forget(hash);
     sessions.end(session->id, now);
     return make_error(ErrorCode::unauthorized, "the session has expired; sign in again");
   }
   if (!caller) return make_error(ErrorCode::unauthorized, "the session token is not valid");
   caller->session_id = session->id;
-  if (now - session->last_seen_at >= std::min(kTouchEverySeconds, settings.idle_timeout_seconds / 4))
+  caller->identity_generation = generation;
+  std::int64_t last_seen = session->last_seen_at;
+  if (now - last_seen >= touch_every) {
     sessions.touch(session->id, now);
+    last_seen = now;
+  }
+  cache.put(hash, CachedSession{*caller, last_seen, session->absolute_expires_at}, generation);
   return std::move(*caller);
 }
 

@@ -9,11 +9,17 @@
 
 namespace kete::storage {
 class SqliteDatabase;
+class CommittedState;
 }
 
 namespace kete::auth {
 
+class SessionCache;
+
+// A session seen in the last minute answers from the cache (see session_cache.h); the rest is
+// read in one transaction, checked for idle and absolute expiry, touched and cached.
 Result<scope::Caller> authenticate(const http::Request& request, storage::SqliteDatabase& db,
+                                   const storage::CommittedState& committed, SessionCache& cache,
                                    const AuthSettings& settings, std::int64_t now);
 // Loads everything scope needs about a user (tenant, assignments); nothing when the user is gone.
 std::optional<scope::Caller> load_caller(storage::SqliteDatabase& db, const std::string& user_id);

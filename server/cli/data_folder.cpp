@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <boost/interprocess/sync/file_lock.hpp>
 #include <cstdio>
 #include <fstream>
 
@@ -33,12 +34,30 @@ Result<std::unique_ptr<storage::DatabasePool>> open_database(const fs::path& dat
   return storage::DatabasePool::open((data_dir / "kete.db").string());
 }
 
+DataFolder::DataFolder(fs::path d, std::unique_ptr<storage::DatabasePool> pool, std::shared_ptr<void> held)
+    : lock_(std::move(held)), dir(std::move(d)), databases(std::move(pool)) {}
+
 Result<DataFolder> open_data_folder(const std::string& dir) {
   auto path = prepare_data_folder(dir);
   if (!path) return path.error();
+  const fs::path lock_path = path.value() / "kete.lock";
+  { std::ofstream touch(lock_path, std::ios::app); }
+  std::shared_ptr<boost::interprocess::file_lock> lock;
+  bool held = false;
+  try {
+    lock = std::make_shared<boost::interprocess::file_lock>(lock_path.string().c_str());
+    held = lock->try_lock();
+  } catch (const boost::interprocess::interprocess_exception& e) {
+    return make_error(ErrorCode::internal, "cannot lock " + lock_path.string() + ": " + e.what());
+  }
+  if (!held)
+    return make_error(ErrorCode::conflict,
+                      "another kete-server is using " + path.value().string() +
+                          " (serving it, or running a command on it). Stop it first; while it serves, add "
+                          "users through its admin API (POST /api/v1/users)");
   auto pool = open_database(path.value());
   if (!pool) return pool.error();
-  return DataFolder{path.value(), std::move(pool.value())};
+  return DataFolder(path.value(), std::move(pool.value()), std::move(lock));
 }
 
 }  // namespace kete::cli

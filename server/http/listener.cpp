@@ -6,9 +6,10 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <csignal>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -41,12 +42,16 @@ Result<Done> configure_tls(net::ssl::context& ctx, const TlsFiles& files) {
   return Done{};
 }
 
-net::awaitable<void> accept_loop(tcp::acceptor& acceptor, net::ssl::context& tls, const Handler& handler,
-                                 const UpgradeHandler& upgrade, detail::ConnectionRegistry& registry,
-                                 const ListenOptions& options) {
+// One io_context per thread, each run by exactly one thread (the nginx worker model): a
+// connection lives on one thread for its whole life, so no strand, no shared scheduler lock and
+// no cross-thread wake-ups on the hot path. Connections are dealt out round-robin.
+net::awaitable<void> accept_loop(tcp::acceptor& acceptor, std::vector<std::unique_ptr<net::io_context>>& workers,
+                                 net::ssl::context& tls, const Handler& handler, const UpgradeHandler& upgrade,
+                                 detail::ConnectionRegistry& registry, const ListenOptions& options) {
+  std::size_t next = 0;
   for (;;) {
-    auto [ec, socket] = co_await acceptor.async_accept(net::make_strand(acceptor.get_executor()),
-                                                       net::as_tuple(net::use_awaitable));
+    auto& worker = *workers[next++ % workers.size()];
+    auto [ec, socket] = co_await acceptor.async_accept(worker, net::as_tuple(net::use_awaitable));
     if (ec == net::error::operation_aborted || !acceptor.is_open()) co_return;
     if (ec) {
       log::warn("accept_failed", {{"error", ec.message()}});
@@ -70,7 +75,9 @@ net::awaitable<void> accept_loop(tcp::acceptor& acceptor, net::ssl::context& tls
 Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_files, Handler handler,
                               UpgradeHandler upgrade, ListeningCallback on_listening) {
   const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-  net::io_context ioc{threads};
+  std::vector<std::unique_ptr<net::io_context>> workers;
+  for (int i = 0; i < threads; ++i) workers.push_back(std::make_unique<net::io_context>(1));
+  net::io_context& ioc = *workers.front();
 
   net::ssl::context tls{net::ssl::context::tls_server};
   if (auto configured = configure_tls(tls, tls_files); !configured) return configured.error();
@@ -99,11 +106,16 @@ Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_
   });
 
   on_listening(options.host, acceptor.local_endpoint().port());
-  net::co_spawn(ioc, accept_loop(acceptor, tls, handler, upgrade, registry, options), net::detached);
+  net::co_spawn(ioc, accept_loop(acceptor, workers, tls, handler, upgrade, registry, options), net::detached);
 
+  // Idle workers must keep running until shutdown; the first one stops when its acceptor and
+  // signal wait are done, and then lets the others finish their connections.
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> guards;
+  for (std::size_t i = 1; i < workers.size(); ++i) guards.push_back(net::make_work_guard(*workers[i]));
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  for (std::size_t i = 1; i < workers.size(); ++i) pool.emplace_back([&worker = *workers[i]] { worker.run(); });
   ioc.run();
+  for (auto& guard : guards) guard.reset();
   for (auto& t : pool) t.join();
   return Done{};
 }

@@ -1,5 +1,6 @@
 #pragma once
 // Who is making a request, as the session (never the request body) says.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct Caller {
   std::vector<std::string> assigned_client_tenants;  // staff and managers: clients they look after
   bool totp_enabled = false;
   bool must_enrol_totp = false;  // the tenant requires two-factor sign-in and this user has none yet
+  std::uint64_t identity_generation = 0;  // what was committed when this was read (storage/committed_state.h)
 
   bool signed_in() const { return !user_id.empty(); }
   bool internal() const { return tenant_kind == "internal"; }

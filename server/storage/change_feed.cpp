@@ -34,7 +34,9 @@ std::string ChangeFeed::epoch() {
 
 std::string ChangeFeed::renew_epoch() {
   db_.prepare("UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'epoch'").run();
-  return epoch();
+  auto renewed = epoch();
+  db_.note_epoch(renewed);
+  return renewed;
 }
 
 }  // namespace kete::storage

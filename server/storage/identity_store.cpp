@@ -33,6 +33,7 @@ Result<Tenant> IdentityStore::create_tenant(const std::string& kind, const std::
   db_.prepare("INSERT INTO tenants(id, kind, name, created_at) VALUES (?, ?, ?, ?)")
       .bind(1, t.id).bind(2, t.kind).bind(3, t.name).bind(4, rfc3339_utc_now())
       .run();
+  db_.note_identity_change();
   return t;
 }
 
@@ -70,6 +71,7 @@ Result<User> IdentityStore::create_user(User user) {
   if (user.password_hash.empty()) insert.bind_null(7); else insert.bind(7, user.password_hash);
   insert.bind(8, rfc3339_utc_now());
   insert.run();
+  db_.note_identity_change();
   return user;
 }
 
@@ -102,12 +104,14 @@ std::optional<Tenant> IdentityStore::tenant_by_id(const std::string& id) {
 
 void IdentityStore::set_password_hash(const std::string& user_id, const std::string& phc) {
   db_.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(1, phc).bind(2, user_id).run();
+  db_.note_identity_change();
 }
 
 void IdentityStore::set_totp(const std::string& user_id, const std::string& secret, bool enabled) {
   db_.prepare("UPDATE users SET totp_secret = ?, totp_enabled = ?, totp_last_step = 0 WHERE id = ?")
       .bind(1, secret).bind(2, std::int64_t{enabled}).bind(3, user_id)
       .run();
+  db_.note_identity_change();
 }
 
 void IdentityStore::set_totp_last_step(const std::string& user_id, std::int64_t step) {
@@ -116,14 +120,17 @@ void IdentityStore::set_totp_last_step(const std::string& user_id, std::int64_t 
 
 void IdentityStore::set_require_totp(const std::string& tenant_id, bool required) {
   db_.prepare("UPDATE tenants SET require_totp = ? WHERE id = ?").bind(1, std::int64_t{required}).bind(2, tenant_id).run();
+  db_.note_identity_change();
 }
 
 void IdentityStore::assign(const std::string& user_id, const std::string& tenant_id) {
   db_.prepare("INSERT OR IGNORE INTO assignments(user_id, tenant_id) VALUES (?, ?)").bind(1, user_id).bind(2, tenant_id).run();
+  db_.note_identity_change();
 }
 
 void IdentityStore::unassign(const std::string& user_id, const std::string& tenant_id) {
   db_.prepare("DELETE FROM assignments WHERE user_id = ? AND tenant_id = ?").bind(1, user_id).bind(2, tenant_id).run();
+  db_.note_identity_change();
 }
 
 std::vector<std::string> IdentityStore::assigned_tenants(const std::string& user_id) {

@@ -85,6 +85,7 @@ void RecordStore::log_change(const std::string& bucket, const StoredRecord& r, b
       .bind(6, std::int64_t{removed})
       .run();
   written_.emplace_back(bucket, seq);
+  db_.note_head(bucket, seq);
 }
 
 void RecordStore::write_buckets(const StoredRecord& r) {

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "storage/committed_state.h"
 #include "storage/migrations.h"
 
 namespace kete::storage {
@@ -75,7 +76,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
   sqlite3_busy_timeout(raw, 5000);
   try {
     // Reading the schema is the first thing that notices a file that is not a database.
-    db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
     if (auto applied = apply_migrations(*db); !applied) return applied.error();
   } catch (const StorageError& e) {
     return make_error(ErrorCode::internal,
@@ -114,13 +115,37 @@ void SqliteDatabase::exec(std::string_view sql) {
   }
 }
 
+void SqliteDatabase::note_identity_change() {
+  pending_.identity = true;
+  if (!in_transaction_) publish_pending();
+}
+
+void SqliteDatabase::note_head(const std::string& bucket, std::int64_t seq) {
+  pending_.heads.emplace_back(bucket, seq);
+  if (!in_transaction_) publish_pending();
+}
+
+void SqliteDatabase::note_epoch(const std::string& epoch) {
+  pending_.epoch = epoch;
+  if (!in_transaction_) publish_pending();
+}
+
+void SqliteDatabase::publish_pending() {
+  if (committed_) committed_->publish(pending_.heads, pending_.identity, pending_.epoch ? &*pending_.epoch : nullptr);
+  pending_ = Pending{};
+}
+
 // Through the statement cache: a transaction per request must not mean parsing SQL per request.
 Transaction::Transaction(SqliteDatabase& db, bool immediate) : db_(db) {
   db_.prepare(immediate ? "BEGIN IMMEDIATE" : "BEGIN").run();
+  db_.in_transaction_ = true;
+  db_.pending_ = {};
 }
 
 Transaction::~Transaction() {
   if (!done_) {
+    db_.in_transaction_ = false;
+    db_.pending_ = {};
     try {
       db_.prepare("ROLLBACK").run();
     } catch (...) {
@@ -131,6 +156,8 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   db_.prepare("COMMIT").run();
   done_ = true;
+  db_.in_transaction_ = false;
+  db_.publish_pending();
 }
 
 }  // namespace kete::storage

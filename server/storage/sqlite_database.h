@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "kete/result.h"
 
@@ -13,6 +15,8 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace kete::storage {
+
+class CommittedState;
 
 class Statement {
  public:
@@ -59,8 +63,25 @@ class SqliteDatabase {
   void exec(std::string_view sql);
   sqlite3* handle() const { return db_; }
 
+  // What this connection's writes change in the pool's CommittedState; published when the
+  // enclosing Transaction commits (at once outside a transaction), dropped on rollback.
+  void attach(CommittedState* committed) { committed_ = committed; }
+  void note_identity_change();
+  void note_head(const std::string& bucket, std::int64_t seq);
+  void note_epoch(const std::string& epoch);
+
  private:
+  friend class Transaction;
   explicit SqliteDatabase(sqlite3* db) : db_(db) {}
+  void publish_pending();
+  struct Pending {
+    std::vector<std::pair<std::string, std::int64_t>> heads;
+    bool identity = false;
+    std::optional<std::string> epoch;
+  };
+  CommittedState* committed_ = nullptr;
+  bool in_transaction_ = false;
+  Pending pending_;
   struct Cached {
     sqlite3_stmt* stmt = nullptr;
     std::unique_ptr<bool> in_use = std::make_unique<bool>(false);

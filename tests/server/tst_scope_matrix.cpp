@@ -268,6 +268,34 @@ class ScopeMatrix : public QObject {
     QVERIFY(!(*m_world)["staff2"].sync.visible(id));
   }
 
+  // An up-to-date pull is answered from memory (committed bucket heads and a cached bucket list);
+  // every commit that matters must show in the very next pull, with no wait and no polling.
+  void upToDatePullsNeverGoStale() {
+    auto& admin = (*m_world)["admin"];
+    const QString job = create(cases()[15]);  // in clientA's bucket, which staff2 does not read yet
+    QVERIFY(m_world->pull("staff2"));
+    QVERIFY(m_world->pull("staff2"));  // nothing new: from here on staff2's pulls are answered from memory
+    QVERIFY(!(*m_world)["staff2"].sync.visible(job));
+
+    const QString news = create(cases()[0]);  // someone else's commit in a bucket staff2 reads
+    QVERIFY(m_world->pull("staff2"));
+    QVERIFY((*m_world)["staff2"].sync.visible(news));
+
+    // A new assignment changes no bucket's head, only what staff2 may read: seen at once.
+    const QJsonObject link{{"user_id", (*m_world)["staff2"].id}, {"tenant_id", m_world->tenant("clientA")}};
+    QCOMPARE(admin.http->post(m_server.url("/api/v1/assignments"), link).status, 204);
+    QVERIFY(m_world->pull("staff2"));
+    QVERIFY((*m_world)["staff2"].sync.visible(job));
+    QCOMPARE(admin.http->send("DELETE", m_server.url("/api/v1/assignments"), QJsonDocument(link).toJson()).status, 204);
+    QVERIFY(m_world->pull("staff2"));
+    QVERIFY((*m_world)["staff2"].sync.removedBuckets.contains("client:" + m_world->tenant("clientA")));
+    QVERIFY(!(*m_world)["staff2"].sync.visible(job));
+    // And a foreign bucket named in the cursors is still reported removed on the memory path.
+    auto probe = (*m_world)["staff2"].http->post(m_server.url("/api/v1/sync/pull"),
+                                                  {{"cursors", QJsonObject{{"client:" + m_world->tenant("clientA"), 0}}}});
+    QVERIFY(probe.json().value("removed_buckets").toArray().contains("client:" + m_world->tenant("clientA")));
+  }
+
   // A document turned internal-only leaves the client's bucket: the client's next pull removes it
   // and never sees what it became.
   void recordMovingOutOfABucketIsRemovedThere() {

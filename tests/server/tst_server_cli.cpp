@@ -113,6 +113,31 @@ class ServerCli : public QObject {
     verifyOneLineError(ServerProcess::run(create, "another-good-password\n"), 1, "already exists");
   }
 
+  void oneProcessPerDataFolder() {
+    // The server keeps what is committed in memory; a second writer on the same folder would make
+    // that view wrong, so it is refused with a clear line, and the data stays as it was.
+    ServerProcess server;
+    QVERIFY(server.start());
+    ServerProcess second(server.dataDir());
+    QVERIFY(!second.start());
+    QVERIFY2(second.log().contains("another kete-server is using"), second.log().constData());
+    verifyOneLineError(ServerProcess::run({"admin", "create-user", "--data", server.dataDir(), "--email",
+                                           "late@example.co.nz", "--name", "Late", "--role", "admin",
+                                           "--password-stdin"},
+                                          "correct-horse-battery\n"),
+                       1, "POST /api/v1/users");
+    verifyOneLineError(ServerProcess::run({"seed-demo", "--data", server.dataDir()}), 1, "another kete-server is using");
+    // Still serving, and the folder is free again once it stops.
+    HttpsClient http(server.fingerprint());
+    QCOMPARE(http.get(server.url("/healthz")).status, 200);
+    QCOMPARE(server.stop(), 0);
+    QCOMPARE(ServerProcess::run({"admin", "create-user", "--data", server.dataDir(), "--email", "late@example.co.nz",
+                                 "--name", "Late", "--role", "admin", "--password-stdin"},
+                                "correct-horse-battery\n")
+                 .exitCode,
+             0);
+  }
+
   void createUserRefusesWeakOrMissingPasswords() {
     QTemporaryDir dir;
     const QStringList create{"admin", "create-user", "--data", dir.path(), "--email", "a@example.co.nz", "--name", "A",
