@@ -5,17 +5,22 @@
 
 #include "auth/auth_settings.h"
 #include "auth/session_cache.h"
+#include "storage/audit_writer.h"
 #include "storage/database_pool.h"
 #include "sync/live_hub.h"
 
 namespace kete {
 
 struct ServerContext {
+  ServerContext(std::filesystem::path dir, storage::DatabasePool& pool, auth::AuthSettings settings)
+      : data_dir(std::move(dir)), databases(pool), auth(std::move(settings)), read_audit(pool) {}
+
   std::filesystem::path data_dir;
   storage::DatabasePool& databases;
   auth::AuthSettings auth;
   sync::LiveHub live;
   auth::SessionCache sessions;
+  storage::AuditWriter read_audit;  // entries for reads; see storage/audit_writer.h
 
   storage::SqliteDatabase& db() { return databases.for_this_thread(); }
   const storage::CommittedState& committed() const { return databases.committed(); }

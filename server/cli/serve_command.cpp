@@ -41,7 +41,7 @@ int run_serve(const Options& options) {
             << "certificate: " << tls.certificate_pem << (created ? " (new, self-signed)" : "") << "\n"
             << "certificate SHA-256 fingerprint: " << fingerprint << std::endl;
 
-  ServerContext context{data->dir, *data->databases, config->auth, {}, {}};
+  ServerContext context(data->dir, *data->databases, config->auth);
   auto handler = make_request_handler(context);
   auto result = http::run_https_server(config->listen, tls, handler, make_upgrade_handler(context),
                                       [](const std::string& host, std::uint16_t port) {

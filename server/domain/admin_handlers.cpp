@@ -157,6 +157,7 @@ http::Response read_audit(ServerContext& ctx, const http::Request& request, cons
     q.subject_tenant_id = caller.tenant_id;  // a client reads about its own tenant, whatever it asked for
   }
   boost::json::array entries;
+  ctx.read_audit.flush();  // reads queued before this request are part of the answer
   for (const auto& e : storage::AuditStore(ctx.db()).query(q)) {
     boost::json::object o{{"seq", e.seq},         {"at", e.at},
                           {"action", e.action},   {"outcome", e.outcome},

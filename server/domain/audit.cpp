@@ -1,9 +1,13 @@
 #include "domain/audit.h"
 
+#include "storage/audit_writer.h"
+
 namespace kete::domain {
 
-void audit(storage::SqliteDatabase& db, const scope::Caller& actor, const http::Request& request, std::string action,
-           std::string outcome, const AuditSubject& subject, std::string detail) {
+namespace {
+
+storage::AuditEntry entry(const scope::Caller& actor, const http::Request& request, std::string action,
+                          std::string outcome, const AuditSubject& subject, std::string detail) {
   storage::AuditEntry e;
   e.action = std::move(action);
   e.outcome = std::move(outcome);
@@ -16,7 +20,19 @@ void audit(storage::SqliteDatabase& db, const scope::Caller& actor, const http::
   e.record_id = subject.record_id;
   e.remote_address = request.remote_address;
   e.detail = std::move(detail);
-  storage::AuditStore(db).append(e);
+  return e;
+}
+
+}  // namespace
+
+void audit(storage::SqliteDatabase& db, const scope::Caller& actor, const http::Request& request, std::string action,
+           std::string outcome, const AuditSubject& subject, std::string detail) {
+  storage::AuditStore(db).append(entry(actor, request, std::move(action), std::move(outcome), subject, std::move(detail)));
+}
+
+void audit_read(storage::AuditWriter& writer, const scope::Caller& actor, const http::Request& request,
+                std::string action, const AuditSubject& subject, std::string detail) {
+  writer.append(entry(actor, request, std::move(action), "ok", subject, std::move(detail)));
 }
 
 }  // namespace kete::domain

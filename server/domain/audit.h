@@ -6,6 +6,10 @@
 #include "scope/caller.h"
 #include "storage/audit_store.h"
 
+namespace kete::storage {
+class AuditWriter;
+}
+
 namespace kete::domain {
 
 struct AuditSubject {
@@ -18,7 +22,12 @@ struct AuditSubject {
   std::string record_id;
 };
 
+// Written in the caller's transaction, with what it describes.
 void audit(storage::SqliteDatabase& db, const scope::Caller& actor, const http::Request& request,
            std::string action, std::string outcome, const AuditSubject& subject = {}, std::string detail = {});
+
+// A read of someone else's records: queued and written in a batch (storage/audit_writer.h).
+void audit_read(storage::AuditWriter& writer, const scope::Caller& actor, const http::Request& request,
+                std::string action, const AuditSubject& subject, std::string detail = {});
 
 }  // namespace kete::domain

@@ -5,6 +5,7 @@
 
 #include "domain/apply_mutation.h"
 #include "domain/audit.h"
+#include "storage/audit_writer.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
 #include "kete/collections.h"
@@ -19,12 +20,12 @@ namespace {
 constexpr std::size_t kMaxMutationsPerPush = 500;
 
 // Reads that must reach the audit log (scope decides which), once per record.
-void audit_read(storage::SqliteDatabase& db, const scope::Caller& caller, const http::Request& request,
-                const storage::StoredRecord& r) {
+void audit_record_read(storage::AuditWriter& writer, const scope::Caller& caller, const http::Request& request,
+                       const storage::StoredRecord& r) {
   for (const auto& bucket : r.buckets) {
     const auto read = scope::audited_read(caller, bucket);
     if (!read.audited()) continue;
-    audit(db, caller, request, "read_record", "ok", {read.tenant_id, read.user_id, r.collection, r.id});
+    domain::audit_read(writer, caller, request, "read_record", {read.tenant_id, read.user_id, r.collection, r.id});
     return;
   }
 }
@@ -74,7 +75,7 @@ http::Response read_record(ServerContext& ctx, const http::Request& request, con
   auto& db = ctx.db();
   auto record = storage::RecordStore(db).get(scope::ReadScope(caller), collection, id);
   if (!record) return http::error_response(ErrorCode::not_found, "no such record");
-  audit_read(db, caller, request, *record);
+  audit_record_read(ctx.read_audit, caller, request, *record);
   return http::json_response(200, record_json(*record));
 }
 

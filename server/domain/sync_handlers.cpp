@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "domain/audit.h"
+#include "storage/audit_writer.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
 #include "scope/bucket_rules.h"
@@ -83,7 +84,6 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
   }
 
   auto& db = ctx.db();
-  std::vector<std::pair<AuditSubject, std::string>> reads_to_audit;
   storage::Transaction snapshot(db, false);  // one consistent view across every bucket read
   storage::IdentityStore identities(db);
   storage::ChangeFeed feed(db);
@@ -134,17 +134,11 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
     }
     if (!rows.empty()) {
       if (const auto read = scope::audited_read(caller, bucket); read.audited())
-        reads_to_audit.emplace_back(AuditSubject{read.tenant_id, read.user_id},
-                                    bucket + ": " + std::to_string(rows.size()) + " change(s)");
+        audit_read(ctx.read_audit, caller, request, "sync_read", {read.tenant_id, read.user_id},
+                   bucket + ": " + std::to_string(rows.size()) + " change(s)");
     }
   }
   snapshot.commit();
-  // Written after the read snapshot ends, so a pull never has to upgrade to a write mid-read.
-  if (!reads_to_audit.empty()) {
-    storage::Transaction tx(db);
-    for (const auto& [subject, detail] : reads_to_audit) audit(db, caller, request, "sync_read", "ok", subject, detail);
-    tx.commit();
-  }
   return http::json_response(200, boost::json::object{{"epoch", feed.epoch()},
                                                       {"buckets", std::move(bucket_list)},
                                                       {"removed_buckets", std::move(removed_buckets)},
