@@ -7,6 +7,7 @@
 #include "domain/admin_handlers.h"
 #include "domain/audit.h"
 #include "domain/auth_handlers.h"
+#include "domain/blob_handlers.h"
 #include "domain/health.h"
 #include "domain/record_handlers.h"
 #include "domain/sync_handlers.h"
@@ -83,6 +84,12 @@ http::Handler make_request_handler(ServerContext& ctx) {
                [&c](const Request& r, const RouteMatch& m, const Caller& who) {
                  return domain::read_record(c, r, who, m.params[0], m.params[1]);
                }});
+  router->add({"PUT", "/api/v1/blobs/{}", Access::signed_in,
+               [&c](const Request& r, const RouteMatch& m, const Caller& who) { return domain::put_blob(c, r, who, m.params[0]); }});
+  router->add({"HEAD", "/api/v1/blobs/{}", Access::signed_in,
+               [&c](auto&, const RouteMatch& m, const Caller& who) { return domain::head_blob(c, who, m.params[0]); }});
+  router->add({"GET", "/api/v1/blobs/{}", Access::signed_in,
+               [&c](const Request& r, const RouteMatch& m, const Caller& who) { return domain::get_blob(c, r, who, m.params[0]); }});
   router->add({"POST", "/api/v1/sync/pull", Access::signed_in,
                [&c](const Request& r, auto&, const Caller& who) { return domain::pull(c, r, who); }});
   router->add({"POST", "/api/v1/sync/push", Access::signed_in,

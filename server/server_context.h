@@ -5,6 +5,8 @@
 
 #include "auth/auth_settings.h"
 #include "auth/session_cache.h"
+#include "blobs/blob_settings.h"
+#include "blobs/upload_hashes.h"
 #include "storage/audit_writer.h"
 #include "storage/database_pool.h"
 #include "sync/live_hub.h"
@@ -12,12 +14,16 @@
 namespace kete {
 
 struct ServerContext {
-  ServerContext(std::filesystem::path dir, storage::DatabasePool& pool, auth::AuthSettings settings)
-      : data_dir(std::move(dir)), databases(pool), auth(std::move(settings)), read_audit(pool) {}
+  ServerContext(std::filesystem::path dir, storage::DatabasePool& pool, auth::AuthSettings settings,
+                blobs::BlobSettings blob_limits = {})
+      : data_dir(std::move(dir)), databases(pool), auth(std::move(settings)), blob_settings(blob_limits),
+        read_audit(pool) {}
 
   std::filesystem::path data_dir;
   storage::DatabasePool& databases;
   auth::AuthSettings auth;
+  blobs::BlobSettings blob_settings;
+  blobs::UploadHashes upload_hashes;
   sync::LiveHub live;
   auth::SessionCache sessions;
   storage::AuditWriter read_audit;  // entries for reads; see storage/audit_writer.h

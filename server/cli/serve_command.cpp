@@ -1,8 +1,13 @@
+#include <condition_variable>
+#include <ctime>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/data_folder.h"
 #include "cli/server_config.h"
+#include "domain/blob_handlers.h"
 #include "http/tls_certificate.h"
 #include "kete/version.h"
 #include "log/logger.h"
@@ -10,6 +15,44 @@
 #include "server_context.h"
 
 namespace kete::cli {
+namespace {
+
+class BlobSweeper {
+ public:
+  explicit BlobSweeper(ServerContext& ctx) : ctx_(ctx), thread_([this] { run(); }) {}
+  ~BlobSweeper() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    while (!stop_) {
+      lock.unlock();
+      try {
+        const auto swept = domain::sweep_blobs(ctx_, static_cast<std::int64_t>(std::time(nullptr)));
+        if (swept.blobs_removed || swept.uploads_dropped)
+          log::info("blobs_swept", {{"blobs_removed", swept.blobs_removed}, {"uploads_dropped", swept.uploads_dropped}});
+      } catch (const std::exception& e) {
+        log::error("blob_sweep_failed", {{"what", e.what()}});
+      }
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::seconds(ctx_.blob_settings.gc_interval_seconds), [this] { return stop_; });
+    }
+  }
+  ServerContext& ctx_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
 
 int run_serve(const Options& options) {
   auto config = load_server_config(options.config_file);
@@ -41,7 +84,9 @@ int run_serve(const Options& options) {
             << "certificate: " << tls.certificate_pem << (created ? " (new, self-signed)" : "") << "\n"
             << "certificate SHA-256 fingerprint: " << fingerprint << std::endl;
 
-  ServerContext context(data->dir, *data->databases, config->auth);
+  ServerContext context(data->dir, *data->databases, config->auth, config->blobs);
+  // Unreferenced blobs and abandoned uploads are swept at start and then every interval.
+  BlobSweeper sweeper(context);
   auto handler = make_request_handler(context);
   auto result = http::run_https_server(config->listen, tls, handler, make_upgrade_handler(context),
                                       [](const std::string& host, std::uint16_t port) {

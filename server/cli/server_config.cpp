@@ -17,6 +17,11 @@ Result<std::int64_t> positive_integer(const boost::json::value& v, const std::st
   return v.as_int64();
 }
 
+Result<std::int64_t> non_negative_integer(const boost::json::value& v, const std::string& path, const std::string& key) {
+  if (!v.is_int64() || v.as_int64() < 0) return config_error(path, "'" + key + "' must be zero or a positive integer");
+  return v.as_int64();
+}
+
 }  // namespace
 
 Result<Done> apply_listen_address(const std::string& text, http::ListenOptions& options) {
@@ -71,6 +76,14 @@ Result<ServerConfig> load_server_config(const std::string& path) {
       if (!n) return n.error();
       (key == "session_idle_timeout_seconds" ? config.auth.idle_timeout_seconds
                                              : config.auth.absolute_timeout_seconds) = n.value();
+    } else if (key == "max_blob_bytes" || key == "tenant_quota_bytes" || key == "blob_gc_grace_seconds" ||
+               key == "blob_gc_interval_seconds") {
+      auto n = key == "blob_gc_grace_seconds" ? non_negative_integer(value, path, key) : positive_integer(value, path, key);
+      if (!n) return n.error();
+      (key == "max_blob_bytes"          ? config.blobs.max_bytes
+       : key == "tenant_quota_bytes"    ? config.blobs.tenant_quota_bytes
+       : key == "blob_gc_grace_seconds" ? config.blobs.gc_grace_seconds
+                                        : config.blobs.gc_interval_seconds) = n.value();
     } else if (key == "tls_certificate" || key == "tls_private_key") {
       if (!value.is_string()) return config_error(path, "'" + key + "' must be a file path");
       (key == "tls_certificate" ? config.tls_certificate : config.tls_private_key) = std::string(value.as_string());

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "auth/auth_settings.h"
+#include "blobs/blob_settings.h"
 #include "http/https_server.h"
 #include "kete/result.h"
 
@@ -11,6 +12,7 @@ namespace kete::cli {
 struct ServerConfig {
   http::ListenOptions listen;
   auth::AuthSettings auth;
+  blobs::BlobSettings blobs;
   std::string tls_certificate;  // both empty: the self-signed certificate in the data folder
   std::string tls_private_key;
 };

@@ -9,6 +9,7 @@
 #include "kete/uuid.h"
 #include "scope/bucket_rules.h"
 #include "scope/write_rules.h"
+#include "storage/blob_store.h"
 #include "storage/identity_store.h"
 
 namespace kete::domain {
@@ -33,6 +34,46 @@ scope::Directory directory_over(storage::SqliteDatabase& db) {
       }};
 }
 
+std::string blob_of(const boost::json::object& data) {
+  const auto* v = data.if_contains("blob");
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+// Every blob a record refers to: its current file and all earlier versions.
+std::vector<std::string> blobs_of(const boost::json::object& data) {
+  std::vector<std::string> out;
+  if (auto b = blob_of(data); !b.empty()) out.push_back(b);
+  if (const auto* versions = data.if_contains("versions"); versions && versions->is_array())
+    for (const auto& v : versions->as_array())
+      if (v.is_object())
+        if (auto b = blob_of(v.as_object()); !b.empty()) out.push_back(b);
+  return out;
+}
+
+// The server's own fields on records with files; never taken from a client.
+constexpr std::string_view kServerFields[] = {"versions", "uploaded_by", "uploaded_at"};
+
+std::optional<Error> check_new_blob(const boost::json::object& before, boost::json::object& next,
+                                    const scope::Caller& caller, const std::string& now, const BlobAccess& may_use) {
+  const auto old_blob = blob_of(before);
+  const auto new_blob = blob_of(next);
+  if (new_blob.empty() || new_blob == old_blob) return std::nullopt;
+  // The same answer for a blob that does not exist and one the caller may not see: no oracle.
+  if (!may_use(new_blob)) return make_error(ErrorCode::bad_request, "the file " + new_blob + " has not been uploaded by you");
+  if (!old_blob.empty()) {
+    boost::json::object previous{{"blob", old_blob}};
+    for (const char* key : {"size", "mime", "title", "uploaded_by", "uploaded_at"})
+      if (const auto* v = before.if_contains(key)) previous[key] = *v;
+    auto versions = before.contains("versions") && before.at("versions").is_array() ? before.at("versions").as_array()
+                                                                                    : boost::json::array{};
+    versions.push_back(std::move(previous));
+    next["versions"] = std::move(versions);
+  }
+  next["uploaded_by"] = caller.user_id;
+  next["uploaded_at"] = now;
+  return std::nullopt;
+}
+
 std::string tenant_of(const boost::json::object& data) {
   const auto* v = data.if_contains("tenant_id");
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
@@ -53,13 +94,17 @@ boost::json::object record_json(const storage::StoredRecord& r) {
 }
 
 MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore& records, const scope::Caller& caller,
-                               const Mutation& m) {
+                               const Mutation& m, const BlobAccess& may_use_blob) {
   const CollectionSpec* spec = find_collection(m.collection);
   if (!spec) return rejected(make_error(ErrorCode::not_found, "no such collection"));
   if (!is_canonical_uuid(m.record_id)) return rejected(make_error(ErrorCode::bad_request, "record_id must be a lower-case UUID"));
   const scope::ReadScope scope(caller);
   const auto directory = directory_over(db);
   const std::string now = rfc3339_utc_now(true);
+  for (auto field : kServerFields)
+    if (m.data.contains(field))
+      return rejected(make_error(ErrorCode::bad_request, "'" + std::string(field) + "' is kept by the server"));
+  const bool has_files = find_field(*spec, "blob") != nullptr;
 
   if (m.op == "create") {
     if (auto ok = validate_record_data(*spec, m.data, false); !ok) return rejected(ok.error());
@@ -70,11 +115,14 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
       return out;
     }
     if (records.id_taken(m.record_id)) return rejected(make_error(ErrorCode::conflict, "that record id is already in use"));
+    if (has_files)
+      if (auto bad = check_new_blob({}, next, caller, now, may_use_blob)) return rejected(*bad);
     auto buckets = scope::record_buckets(*spec, next);
     if (!buckets) return rejected(buckets.error());
     storage::StoredRecord r{m.record_id, m.collection, 1, boost::json::serialize(next), buckets.value(), false,
                             caller.user_id, now, caller.user_id, now};
     records.insert(r);
+    if (has_files) storage::BlobStore(db, {}).set_record_blobs(r.id, blobs_of(next));
     return MutationOutcome{"applied", 1, std::nullopt, std::nullopt, {}};
   }
 
@@ -109,6 +157,8 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
   r.version = stored->version + 1;
   r.updated_by = caller.user_id;
   r.updated_at = now;
+  if (has_files && op == scope::WriteOp::update)
+    if (auto bad = check_new_blob(current, next, caller, now, may_use_blob)) return rejected(*bad);
   if (op == scope::WriteOp::remove) {
     r.deleted = true;
     r.data_json = "{}";  // the bucket stays, so the deletion can reach every reader
@@ -121,6 +171,12 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
     r.data_json = boost::json::serialize(next);
   }
   records.replace(r, stored->buckets);
+  if (has_files) {
+    boost::system::error_code parse_ec;
+    auto written = boost::json::parse(r.data_json, parse_ec);
+    storage::BlobStore(db, {}).set_record_blobs(r.id, !parse_ec && written.is_object() ? blobs_of(written.as_object())
+                                                                                       : std::vector<std::string>{});
+  }
   return MutationOutcome{"applied", r.version, std::nullopt, std::nullopt, {}};
 }
 

@@ -3,6 +3,7 @@
 // store the new version. Runs inside the caller's transaction.
 #include <boost/json/object.hpp>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -28,9 +29,14 @@ struct MutationOutcome {
   std::string subject_tenant_id;               // for the audit log of denials
 };
 
+// Whether the caller may refer to a blob in a record (it uploaded it, or can already read it).
+using BlobAccess = std::function<bool(const std::string& sha256)>;
+
 // `records` collects the change-log entries written, for live hints once the caller commits.
+// Records with a file keep its history: a new `blob` on a document moves the old one, with who
+// uploaded it and when, into `versions` (kept by the server; clients cannot write it).
 MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore& records, const scope::Caller& caller,
-                               const Mutation& m);
+                               const Mutation& m, const BlobAccess& may_use_blob);
 
 boost::json::object record_json(const storage::StoredRecord& r);
 

@@ -5,6 +5,7 @@
 
 #include "domain/apply_mutation.h"
 #include "domain/audit.h"
+#include "domain/blob_handlers.h"
 #include "storage/audit_writer.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
@@ -110,7 +111,8 @@ http::Response push(ServerContext& ctx, const http::Request& request, const scop
       results.push_back(std::move(dup));
       continue;
     }
-    MutationOutcome outcome = apply_mutation(db, records, caller, *m);
+    MutationOutcome outcome =
+        apply_mutation(db, records, caller, *m, [&](const std::string& sha) { return may_use_blob(ctx, caller, sha); });
     if (outcome.error && (outcome.error->code == ErrorCode::forbidden || outcome.error->code == ErrorCode::not_found))
       audit(db, caller, request, "write_" + m->op, "denied", {outcome.subject_tenant_id, "", m->collection, m->record_id},
             outcome.error->message);

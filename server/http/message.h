@@ -1,6 +1,7 @@
 #pragma once
 // Transport-free HTTP request and response: handlers are pure functions from one to the other,
 // and never see Beast or the TLS stream.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,11 +23,20 @@ struct Request {
   std::optional<std::string_view> header(std::string_view lower_name) const;
 };
 
+// A part of a file sent as the body, streamed in chunks: never loaded whole.
+struct FileSlice {
+  std::string path;
+  std::uint64_t offset = 0;
+  std::uint64_t length = 0;
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
   HeaderList headers;
   std::string body;
+  std::optional<FileSlice> file;                     // when set, the body (instead of `body`)
+  std::optional<std::uint64_t> head_content_length;  // answering HEAD: the length GET would send
   // For the request log only: who made the request, once authentication knows it.
   std::string log_user_id;
 };

@@ -139,6 +139,42 @@ constexpr std::array kMigrations{
         FROM record_buckets b JOIN records r ON r.id = b.record_id;
       INSERT INTO bucket_seq(bucket, last_seq) SELECT bucket, max(seq) FROM change_log GROUP BY bucket;
     )sql"},
+    Migration{6, "blobs", R"sql(
+      -- Complete blobs, each stored once under blobs/<first two hex>/<sha256>.
+      CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mime TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      -- Who uploaded which blob (they may read it back; it counts against their tenant's quota).
+      CREATE TABLE blob_owners (
+        sha256 TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        uploaded_at INTEGER NOT NULL,
+        PRIMARY KEY (sha256, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX blob_owners_by_tenant ON blob_owners(tenant_id);
+      -- Uploads in progress, one per uploader and hash: nobody sees or resumes another's.
+      CREATE TABLE blob_uploads (
+        user_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        received INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, sha256)
+      ) WITHOUT ROWID;
+      -- Which records refer to which blobs: a blob is served only through a record one may read.
+      CREATE TABLE record_blobs (
+        sha256 TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        PRIMARY KEY (sha256, record_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX record_blobs_by_record ON record_blobs(record_id);
+    )sql"},
 };
 
 }  // namespace
