@@ -138,6 +138,8 @@ Result<Done> check_update(const Caller& c, const CollectionSpec& spec, const Jso
     return forbidden("only the requester or the approver may change a request");
   }
   if (c.tenant_kind == "client") {
+    if (name == "documents")  // a new version of a document the client can see; nothing else
+      return only_changes(changed, {"blob", "size", "mime"}, "a client");
     if (name == "document_requests") {
       if (auto ok = only_changes(changed, {"status", "fulfilled_document_id"}, "a client"); !ok) return ok;
       if (text_of(next, "status") != "fulfilled" && text_of(next, "status") != text_of(current, "status"))

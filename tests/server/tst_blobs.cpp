@@ -1,0 +1,249 @@
+// The blob API as an uploader on a poor connection and as an attacker would use it, against the
+// real server over real TLS: resumed uploads, wrong hashes, ranges, limits, scope, collection.
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QThread>
+#include <QtTest>
+
+#include "server_process.h"
+#include "test_world.h"
+
+using namespace kete::test;
+
+namespace {
+
+QByteArray randomBytes(int n) {
+  QByteArray out(n, Qt::Uninitialized);
+  QRandomGenerator generator(static_cast<quint32>(n) * 2654435761u);
+  for (int i = 0; i < n; ++i) out[i] = static_cast<char>(generator.bounded(256));
+  return out;
+}
+
+QString sha(const QByteArray& bytes) { return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex(); }
+
+QByteArray range(qint64 first, qint64 last, qint64 total) {
+  return QString("bytes %1-%2/%3").arg(first).arg(last).arg(total).toLatin1();
+}
+
+}  // namespace
+
+class Blobs : public QObject {
+  Q_OBJECT
+  std::unique_ptr<ServerProcess> m_server;
+  std::unique_ptr<TestWorld> m_world;
+  QString m_config;
+
+  QUrl blobUrl(const QString& hash) { return m_server->url("/api/v1/blobs/" + hash); }
+
+  HttpReply put(const QString& who, const QString& hash, const QByteArray& chunk, const QByteArray& contentRange = {}) {
+    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/octet-stream"}};
+    if (!contentRange.isEmpty()) headers.append({"Content-Range", contentRange});
+    return (*m_world)[who].http->send("PUT", blobUrl(hash), chunk, headers);
+  }
+  HttpReply upload(const QString& who, const QByteArray& bytes) { return put(who, sha(bytes), bytes); }
+
+  // A document for client A that refers to a blob; returns the push result.
+  QJsonObject document(const QString& who, const QString& id, const QString& hash, bool clientVisible = true) {
+    return m_world->push(who, "documents", "create", id, 0,
+                         {{"tenant_id", m_world->tenant("clientA")}, {"folder", "2026"}, {"title", "Return"},
+                          {"blob", hash}, {"size", 1}, {"mime", "application/pdf"}, {"client_visible", clientVisible}});
+  }
+
+  int blobFilesOnDisk() {
+    int n = 0;
+    for (const auto& dir : QDir(m_server->dataDir() + "/blobs").entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+      if (dir != "partial") n += static_cast<int>(QDir(m_server->dataDir() + "/blobs/" + dir).entryList(QDir::Files).size());
+    return n;
+  }
+
+ private slots:
+  void initTestCase() {
+    m_server = std::make_unique<ServerProcess>();
+    QDir().mkpath(m_server->dataDir());
+    m_config = QFileInfo(m_server->dataDir() + "/../kete.json").absoluteFilePath();
+    QFile file(m_config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"max_blob_bytes": 3000000, "tenant_quota_bytes": 5000000})");
+    file.close();
+    m_world = std::make_unique<TestWorld>(*m_server);
+    m_world->setServeArguments({"--config", m_config});
+    QVERIFY2(m_world->build(), qPrintable(m_world->error()));
+  }
+
+  void interruptedUploadResumesFromTheRightOffset() {
+    const QByteArray bytes = randomBytes(1'000'000);
+    const QString hash = sha(bytes);
+    QCOMPARE(put("clientA", hash, bytes.left(300'000), range(0, 299'999, bytes.size())).status, 200);
+    // The connection dropped; the uploader asks how much arrived and goes on from there.
+    auto head = (*m_world)["clientA"].http->send("HEAD", blobUrl(hash), {});
+    QCOMPARE(head.status, 200);
+    QCOMPARE(head.header("Upload-Offset"), QByteArray("300000"));
+    QCOMPARE(head.header("Upload-Length"), QByteArray("1000000"));
+    // A chunk past the offset is refused with where to start.
+    auto gap = put("clientA", hash, bytes.mid(400'000, 100'000), range(400'000, 499'999, bytes.size()));
+    QCOMPARE(gap.status, 409);
+    QCOMPARE(gap.header("Upload-Offset"), QByteArray("300000"));
+    // Nobody else sees or continues someone's upload.
+    QCOMPARE((*m_world)["clientB"].http->send("HEAD", blobUrl(hash), {}).status, 404);
+    QCOMPARE(put("clientB", hash, bytes.mid(300'000), range(300'000, 999'999, bytes.size())).status, 409);
+    // A retried chunk that overlaps what arrived is fine.
+    QCOMPARE(put("clientA", hash, bytes.mid(200'000, 300'000), range(200'000, 499'999, bytes.size())).status, 200);
+    auto done = put("clientA", hash, bytes.mid(500'000), range(500'000, 999'999, bytes.size()));
+    QCOMPARE(done.status, 201);
+    QCOMPARE(done.json().value("size").toInteger(), 1'000'000);
+    auto back = (*m_world)["clientA"].http->get(blobUrl(hash));
+    QCOMPARE(back.status, 200);
+    QCOMPARE(back.body, bytes);
+    QCOMPARE(back.header("Content-Disposition"), QByteArray("attachment"));
+    QCOMPARE(back.header("X-Content-Type-Options"), QByteArray("nosniff"));
+  }
+
+  void wrongHashIsRefusedAndDiscarded() {
+    const QByteArray bytes = randomBytes(50'000);
+    const QString claimed = sha("something else");
+    auto r = put("staff", claimed, bytes);
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.body.contains("do not hash to"));
+    QCOMPARE((*m_world)["staff"].http->send("HEAD", blobUrl(claimed), {}).status, 404);
+    QVERIFY(QDir(m_server->dataDir() + "/blobs/partial").entryList(QDir::Files).filter(claimed).isEmpty());
+    QCOMPARE((*m_world)["staff"].http->get(blobUrl(claimed)).status, 404);
+    // Names that are not a lower-case hex SHA-256 never reach the disk.
+    QCOMPARE(put("staff", "../../kete.db", bytes).status, 404);
+    QCOMPARE(put("staff", QString(64, 'A'), bytes).status, 400);
+    QCOMPARE(put("staff", sha(bytes), bytes, "bytes 0-10/5").status, 400);
+    QCOMPARE(put("staff", sha(bytes), bytes, "bytes 0-99/50000").status, 400);  // length mismatch
+  }
+
+  void rangesAndContentType() {
+    const QByteArray pdf = "%PDF-1.7\n" + randomBytes(20'000);
+    QCOMPARE(upload("staff", pdf).status, 201);
+    auto& staff = *(*m_world)["staff"].http;
+    auto part = staff.send("GET", blobUrl(sha(pdf)), {}, {{"Range", "bytes=100-199"}});
+    QCOMPARE(part.status, 206);
+    QCOMPARE(part.body, pdf.mid(100, 100));
+    QCOMPARE(part.header("Content-Range"), QString("bytes 100-199/%1").arg(pdf.size()).toLatin1());
+    QCOMPARE(part.header("Content-Type"), QByteArray("application/pdf"));
+    auto tail = staff.send("GET", blobUrl(sha(pdf)), {}, {{"Range", "bytes=-10"}});
+    QCOMPARE(tail.body, pdf.right(10));
+    auto beyond = staff.send("GET", blobUrl(sha(pdf)), {}, {{"Range", "bytes=999999-"}});
+    QCOMPARE(beyond.status, 416);
+    QCOMPARE(beyond.header("Content-Range"), QString("bytes */%1").arg(pdf.size()).toLatin1());
+    // HTML is never served as HTML, whatever the uploader hoped.
+    const QByteArray html = "<html><script>alert(1)</script></html>";
+    QCOMPARE(upload("staff", html).status, 201);
+    QVERIFY(staff.get(blobUrl(sha(html))).header("Content-Type").startsWith("text/plain"));
+  }
+
+  void outOfScopeBlobsAreNotFound() {
+    const QByteArray bytes = "%PDF-1.4 statement for client A " + randomBytes(1000);
+    const QString hash = sha(bytes);
+    QCOMPARE(upload("staff", bytes).status, 201);
+    const QString docId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(document("staff", docId, hash).value("status").toString(), QString("applied"));
+    // Readers of the document get the file; everyone else gets what a missing blob gets.
+    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(hash)).status, 200);
+    QCOMPARE((*m_world)["admin"].http->get(blobUrl(hash)).status, 200);
+    const QString missing = sha("never uploaded");
+    for (const QString who : {"clientB", "staff2", "partnerP"}) {
+      auto r = (*m_world)[who].http->get(blobUrl(hash));
+      auto none = (*m_world)[who].http->get(blobUrl(missing));
+      QCOMPARE(r.status, 404);
+      QCOMPARE(r.body, none.body);
+      QCOMPARE((*m_world)[who].http->send("HEAD", blobUrl(hash), {}).status, 404);
+    }
+    // Knowing a hash is not a key: a record of one's own pointing at it is refused, with the same
+    // words as for a hash that was never uploaded.
+    const QString theirs = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto stolen = m_world->push("clientB", "documents", "create", theirs, 0,
+                                {{"tenant_id", m_world->tenant("clientB")}, {"folder", "x"}, {"title", "x"}, {"blob", hash},
+                                 {"size", 1}, {"mime", "application/pdf"}, {"client_visible", true}});
+    QCOMPARE(stolen.value("status").toString(), QString("rejected"));
+    auto never = m_world->push("clientB", "documents", "create", QUuid::createUuid().toString(QUuid::WithoutBraces), 0,
+                               {{"tenant_id", m_world->tenant("clientB")}, {"folder", "x"}, {"title", "x"}, {"blob", missing},
+                                {"size", 1}, {"mime", "application/pdf"}, {"client_visible", true}});
+    QCOMPARE(stolen.value("error").toObject().value("message").toString().replace(hash, "H"),
+             never.value("error").toObject().value("message").toString().replace(missing, "H"));
+    QCOMPARE((*m_world)["clientB"].http->get(blobUrl(hash)).status, 404);
+    // An upload of bytes already stored is answered like any other (no "already have it" oracle),
+    // and then that uploader may read its own copy.
+    QCOMPARE(upload("clientB", bytes).status, 201);
+    QCOMPARE((*m_world)["clientB"].http->get(blobUrl(hash)).status, 200);
+    // An internal-only document's file is not the client's.
+    const QByteArray internal = "internal working papers " + randomBytes(100);
+    QCOMPARE(upload("staff", internal).status, 201);
+    QCOMPARE(document("staff", QUuid::createUuid().toString(QUuid::WithoutBraces), sha(internal), false)
+                 .value("status").toString(), QString("applied"));
+    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(sha(internal))).status, 404);
+    // The client's access log shows who downloaded its file.
+    auto log = (*m_world)["clientA"].http->get(m_server->url("/api/v1/audit?limit=50")).json();
+    bool seen = false;
+    for (const auto& e : log.value("entries").toArray())
+      seen = seen || (e.toObject().value("action").toString() == "read_blob" &&
+                      e.toObject().value("record_id").toString() == docId);
+    QVERIFY2(seen, "the admin's download of client A's document is in client A's access log");
+  }
+
+  void documentsKeepTheirVersions() {
+    const QByteArray v1 = "%PDF-1.4 first draft " + randomBytes(100), v2 = "%PDF-1.4 signed copy " + randomBytes(100);
+    QCOMPARE(upload("staff", v1).status, 201);
+    QCOMPARE(upload("clientA", v2).status, 201);
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(document("staff", id, sha(v1)).value("status").toString(), QString("applied"));
+    // The client uploads a new version of the same document.
+    auto next = m_world->push("clientA", "documents", "update", id, 1, {{"blob", sha(v2)}, {"size", v2.size()}});
+    QCOMPARE(next.value("status").toString(), QString("applied"));
+    auto record = m_world->get("staff", "/api/v1/records/documents/" + id).json().value("data").toObject();
+    QCOMPARE(record.value("blob").toString(), sha(v2));
+    QCOMPARE(record.value("uploaded_by").toString(), (*m_world)["clientA"].id);
+    const auto versions = record.value("versions").toArray();
+    QCOMPARE(versions.size(), 1);
+    QCOMPARE(versions[0].toObject().value("blob").toString(), sha(v1));
+    QCOMPARE(versions[0].toObject().value("uploaded_by").toString(), (*m_world)["staff"].id);
+    // The older version stays readable to the document's readers.
+    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(sha(v1))).body, v1);
+    // Nobody writes the history but the server.
+    auto forged = m_world->push("staff", "documents", "update", id, 2, {{"versions", QJsonArray{}}});
+    QCOMPARE(forged.value("status").toString(), QString("rejected"));
+  }
+
+  void sizeAndQuotaLimits() {
+    auto tooBig = put("partnerP", sha("x"), QByteArray(1000, 'x'), range(0, 999, 3'000'001));
+    QCOMPARE(tooBig.status, 413);
+    QCOMPARE(tooBig.errorCode(), QString("payload_too_large"));
+    // Client B's quota is 5 MB: two 2.5 MB files fit, a third does not.
+    for (int i = 0; i < 2; ++i) QCOMPARE(upload("clientB", randomBytes(2'400'000 + i)).status, 201);
+    auto over = upload("clientB", randomBytes(1'000'000));
+    QCOMPARE(over.status, 413);
+    QVERIFY(over.body.contains("quota"));
+    // Another tenant is not affected.
+    QCOMPARE(upload("clientA", randomBytes(200'000)).status, 201);
+  }
+
+  void unreferencedBlobsAreCollected() {
+    // Restart with a grace period of zero and a sweep every second.
+    QFile file(m_config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"blob_gc_grace_seconds": 0, "blob_gc_interval_seconds": 1})");
+    file.close();
+    QCOMPARE(m_server->stop(), 0);
+    QVERIFY(m_server->start({"--config", m_config}));
+    const QByteArray kept = "%PDF-1.4 kept " + randomBytes(100), loose = "loose " + randomBytes(100);
+    QCOMPARE(upload("staff", kept).status, 201);
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(document("staff", id, sha(kept)).value("status").toString(), QString("applied"));
+    QCOMPARE(upload("staff", loose).status, 201);
+    QTRY_COMPARE_WITH_TIMEOUT((*m_world)["staff"].http->get(blobUrl(sha(loose))).status, 404, 10000);
+    QVERIFY(!QFile::exists(m_server->dataDir() + "/blobs/" + sha(loose).left(2) + "/" + sha(loose)));
+    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(sha(kept))).body, kept);
+    // Deleting the document lets its file go too.
+    QCOMPARE(m_world->push("staff", "documents", "delete", id, 1, {}).value("status").toString(), QString("applied"));
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_server->dataDir() + "/blobs/" + sha(kept).left(2) + "/" + sha(kept)), 10000);
+    QVERIFY(blobFilesOnDisk() > 0);  // the referenced files of earlier cases are still there
+  }
+};
+
+QTEST_GUILESS_MAIN(Blobs)
+#include "tst_blobs.moc"
