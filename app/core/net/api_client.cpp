@@ -88,15 +88,22 @@ void ApiClient::post(const QString& path, const QJsonObject& body, std::function
   send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
 }
 
-void ApiClient::send(const QByteArray& method, const QString& path, const QByteArray& body,
-                     std::function<void(const ApiReply&)> done) {
+QNetworkReply* ApiClient::sendRaw(const QByteArray& method, const QString& path, const QByteArray& body,
+                                  const QList<QPair<QByteArray, QByteArray>>& headers) {
+  // A slow link moves a chunk slowly; only a stall (no bytes for this long) is a failure.
+  return start(method, path, body, headers, std::make_shared<bool>(false), 60000);
+}
+
+QNetworkReply* ApiClient::start(const QByteArray& method, const QString& path, const QByteArray& body,
+                                const QList<QPair<QByteArray, QByteArray>>& headers, std::shared_ptr<bool> mismatch,
+                                int timeoutMs) {
   QUrl url = m_base;
   url.setPath(path);
   QNetworkRequest request = makeRequest(url);
-  if (!body.isEmpty()) request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+  request.setTransferTimeout(timeoutMs);
+  for (const auto& [name, value] : headers) request.setRawHeader(name, value);
   if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
   QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
-  auto mismatch = std::make_shared<bool>(false);
   const QString pin = m_pin;
   connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError>& errors) {
     if (!pin.isEmpty() && fingerprintOf(reply->sslConfiguration().peerCertificate()) == pin)
@@ -109,6 +116,15 @@ void ApiClient::send(const QByteArray& method, const QString& path, const QByteA
       reply->abort();
     }
   });
+  return reply;
+}
+
+void ApiClient::send(const QByteArray& method, const QString& path, const QByteArray& body,
+                     std::function<void(const ApiReply&)> done) {
+  QList<QPair<QByteArray, QByteArray>> headers;
+  if (!body.isEmpty()) headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+  auto mismatch = std::make_shared<bool>(false);
+  QNetworkReply* reply = start(method, path, body, headers, mismatch, kTransferTimeoutMs);
   connect(reply, &QNetworkReply::finished, this, [reply, mismatch, done = std::move(done)] {
     reply->deleteLater();
     ApiReply r;

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QUrl>
 #include <functional>
+#include <memory>
 
 namespace kete::app {
 
@@ -39,6 +40,11 @@ class ApiClient : public QObject {
   // Nothing secret is sent.
   void probe(const QUrl& base, std::function<void(const ProbeResult&)> done);
 
+  // For file transfers: raw bytes, extra headers, and the reply itself to stream from (it is the
+  // caller's to delete). Token and pin are handled as for every other call; a pin mismatch aborts.
+  QNetworkReply* sendRaw(const QByteArray& method, const QString& path, const QByteArray& body,
+                         const QList<QPair<QByteArray, QByteArray>>& headers);
+
   void get(const QString& path, std::function<void(const ApiReply&)> done);
   void post(const QString& path, const QJsonObject& body, std::function<void(const ApiReply&)> done);
 
@@ -46,6 +52,9 @@ class ApiClient : public QObject {
   static QUrl normalizeServerAddress(const QString& text, QString* error);
 
  private:
+  QNetworkReply* start(const QByteArray& method, const QString& path, const QByteArray& body,
+                       const QList<QPair<QByteArray, QByteArray>>& headers, std::shared_ptr<bool> mismatch,
+                       int timeoutMs);
   void send(const QByteArray& method, const QString& path, const QByteArray& body,
             std::function<void(const ApiReply&)> done);
 

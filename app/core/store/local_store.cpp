@@ -32,6 +32,8 @@ const QStringList kMigrations{
     QStringLiteral(
         "CREATE VIRTUAL TABLE records_fts USING fts5(collection UNINDEXED, text,"
         " tokenize = 'unicode61 remove_diacritics 2')"),
+    // File transfers in progress (TransferQueue), so they survive a restart of the app.
+    QStringLiteral("CREATE TABLE transfers (id TEXT PRIMARY KEY, state TEXT NOT NULL)"),
 };
 
 // The searchable text of a record: its string fields, joined.
@@ -547,6 +549,29 @@ int LocalStore::recordCount() const {
   QSqlQuery q(QSqlDatabase::database(m_connection));
   q.exec(QStringLiteral("SELECT count(*) FROM records"));
   return q.next() ? q.value(0).toInt() : 0;
+}
+
+bool LocalStore::saveTransfer(const QString& id, const QJsonObject& state) {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("INSERT OR REPLACE INTO transfers(id, state) VALUES (?, ?)"));
+  q.addBindValue(id);
+  q.addBindValue(toText(state));
+  return q.exec();
+}
+
+bool LocalStore::removeTransfer(const QString& id) {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("DELETE FROM transfers WHERE id = ?"));
+  q.addBindValue(id);
+  return q.exec();
+}
+
+QList<QJsonObject> LocalStore::transfers() const {
+  QList<QJsonObject> out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  if (!q.exec(QStringLiteral("SELECT state FROM transfers ORDER BY rowid"))) return out;
+  while (q.next()) out << toObject(q.value(0).toString());
+  return out;
 }
 
 }  // namespace kete::app

@@ -69,6 +69,11 @@ class LocalStore {
   // Records whose text matches every word (as a prefix), best first; works offline.
   QList<QJsonObject> search(const QString& words, int limit = 50) const;
 
+  // File transfers in progress, as TransferQueue describes them (kept across restarts).
+  bool saveTransfer(const QString& id, const QJsonObject& state);
+  bool removeTransfer(const QString& id);
+  QList<QJsonObject> transfers() const;
+
  private:
   bool migrate(QString* error);
   bool exec(const QString& sql) const;

@@ -1,0 +1,200 @@
+// The apps' TransferQueue against the real server over real TLS: an upload that survives the
+// server going away and the app restarting, resumes where it stopped, and only then creates the
+// document that refers to it; downloads that are verified, resumed and cleared on sign-out.
+#include <QCryptographicHash>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "net/api_client.h"
+#include "store/local_store.h"
+#include "sync/sync_engine.h"
+#include "test_world.h"
+#include "transfer/transfer_queue.h"
+
+using namespace kete::test;
+using kete::app::ApiClient;
+using kete::app::LocalStore;
+using kete::app::SyncEngine;
+using kete::app::Transfer;
+using kete::app::TransferQueue;
+
+namespace {
+
+QByteArray randomBytes(int n, quint32 seed) {
+  QByteArray out(n, Qt::Uninitialized);
+  QRandomGenerator generator(seed);
+  generator.fillRange(reinterpret_cast<quint32*>(out.data()), n / 4);
+  return out;
+}
+
+QString writeFile(const QString& path, const QByteArray& bytes) {
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+  f.write(bytes);
+  return path;
+}
+
+struct Device {
+  ApiClient api;
+  LocalStore store;
+  QTemporaryDir dir;
+  std::unique_ptr<TransferQueue> queue;
+  Device(ServerProcess& server, const Person& person) {
+    connectTo(server);
+    api.setToken(person.token);
+    QString error;
+    if (!store.open(dir.path() + "/cache.db", &error)) qFatal("cache: %s", qPrintable(error));
+    restartQueue();
+  }
+  void connectTo(ServerProcess& server) {
+    api.setServer(QUrl(QString("https://127.0.0.1:%1").arg(server.port())), server.fingerprint());
+  }
+  void restartQueue() {
+    queue.reset();
+    queue = std::make_unique<TransferQueue>(api, store, dir.path() + "/files");
+  }
+  Transfer::State waitFor(const QString& id, int ms = 30000) {
+    (void)QTest::qWaitFor([&] {
+      const auto s = queue->transfer(id).state;
+      return s == Transfer::State::Done || s == Transfer::State::Failed;
+    }, ms);
+    return queue->transfer(id).state;
+  }
+};
+
+}  // namespace
+
+class Transfers : public QObject {
+  Q_OBJECT
+  ServerProcess m_server;
+  std::unique_ptr<TestWorld> m_world;
+
+  QByteArray serverBytes(const QString& who, const QString& sha) {
+    return (*m_world)[who].http->get(m_server.url("/api/v1/blobs/" + sha)).body;
+  }
+
+ private slots:
+  void initTestCase() {
+    m_world = std::make_unique<TestWorld>(m_server);
+    QVERIFY2(m_world->build(), qPrintable(m_world->error()));
+  }
+
+  void uploadThenCreatesTheDocument() {
+    Device client(m_server, (*m_world)["clientA"]);
+    const QByteArray bytes = "%PDF-1.7\n" + randomBytes(3'000'000, 1);
+    const QString path = writeFile(client.dir.path() + "/GST return.pdf", bytes);
+    QSignalSpy finished(client.queue.get(), &TransferQueue::finished);
+    const QString id = client.queue->upload(path, {{"collection", "documents"}, {"op", "create"},
+                                                   {"data", QJsonObject{{"folder", "2026/GST"}, {"title", "GST return"},
+                                                                        {"mime", "application/pdf"}}}});
+    QCOMPARE(client.waitFor(id), Transfer::State::Done);
+    QCOMPARE(finished.count(), 1);
+    const QString sha = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    QCOMPARE(client.queue->transfer(id).sha256, sha);
+    QCOMPARE(serverBytes("clientA", sha), bytes);
+    // The document went to the outbox only now, and syncs like any other record.
+    SyncEngine engine(client.api, client.store);
+    engine.setAutoRetry(false);
+    engine.syncNow();
+    QVERIFY(QTest::qWaitFor([&] { return engine.state() == SyncEngine::State::UpToDate; }, 20000));
+    QVERIFY(client.store.problems().isEmpty());
+    // Staff assigned to client A now download it through the document.
+    QCOMPARE(serverBytes("staff", sha), bytes);
+    QCOMPARE(m_world->get("staff2", "/api/v1/blobs/" + sha).status, 404);
+  }
+
+  void uploadSurvivesServerLossAndAppRestart() {
+    Device client(m_server, (*m_world)["clientA"]);
+    const QByteArray bytes = randomBytes(24'000'000, 2);
+    const QString sha = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    const QString id = client.queue->upload(writeFile(client.dir.path() + "/scan.tif", bytes));
+    // Let a few chunks arrive, then the server goes away mid-upload.
+    QVERIFY(QTest::qWaitFor([&] { return client.queue->transfer(id).done > 3'000'000 &&
+                                         client.queue->transfer(id).state == Transfer::State::Running; }, 30000));
+    const int port = m_server.port();
+    m_server.kill();
+    QVERIFY(QTest::qWaitFor([&] { return client.queue->transfer(id).state == Transfer::State::Waiting; }, 30000));
+    // The app is closed and opened again while the server is down.
+    client.restartQueue();
+    QCOMPARE(client.queue->transfer(id).state, Transfer::State::Queued);
+    QVERIFY(m_server.start({"--listen", QString("127.0.0.1:%1").arg(port)}));
+    // The server kept what it acknowledged: the upload goes on from there, not from zero.
+    auto head = (*m_world)["clientA"].http->send("HEAD", m_server.url("/api/v1/blobs/" + sha), {});
+    QCOMPARE(head.status, 200);
+    const qint64 kept = head.header("Upload-Offset").toLongLong();
+    QVERIFY2(kept > 0, head.header("Upload-Offset").constData());
+    qint64 firstOffsetSeen = -1;
+    connect(client.queue.get(), &TransferQueue::changed, this, [&](const QString& changed) {
+      const auto t = client.queue->transfer(changed);
+      if (firstOffsetSeen < 0 && t.state == Transfer::State::Running && t.done > 0) firstOffsetSeen = t.done;
+    });
+    client.queue->resume(id);
+    QCOMPARE(client.waitFor(id, 60000), Transfer::State::Done);
+    QVERIFY2(firstOffsetSeen >= kept, qPrintable(QString("resumed at %1, server held %2").arg(firstOffsetSeen).arg(kept)));
+    QCOMPARE(serverBytes("clientA", sha), bytes);
+  }
+
+  void pauseAndResume() {
+    Device staff(m_server, (*m_world)["staff"]);
+    const QByteArray bytes = randomBytes(12'000'000, 3);
+    const QString id = staff.queue->upload(writeFile(staff.dir.path() + "/big.bin", bytes));
+    QVERIFY(QTest::qWaitFor([&] { return staff.queue->transfer(id).done > 0 &&
+                                         staff.queue->transfer(id).state == Transfer::State::Running; }, 30000));
+    staff.queue->pause(id);
+    QCOMPARE(staff.queue->transfer(id).state, Transfer::State::Paused);
+    QTest::qWait(300);
+    QCOMPARE(staff.queue->transfer(id).state, Transfer::State::Paused);
+    staff.queue->resume(id);
+    QCOMPARE(staff.waitFor(id), Transfer::State::Done);
+    QCOMPARE(serverBytes("staff", staff.queue->transfer(id).sha256), bytes);
+  }
+
+  void downloadsAreVerifiedCachedAndCleared() {
+    const QByteArray bytes = "%PDF-1.4 " + randomBytes(2'000'000, 4);
+    const QString sha = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    Device staff(m_server, (*m_world)["staff"]);
+    const QString up = staff.queue->upload(writeFile(staff.dir.path() + "/letter.pdf", bytes));
+    QCOMPARE(staff.waitFor(up), Transfer::State::Done);
+
+    const QString id = staff.queue->download(sha, bytes.size(), "letter.pdf");
+    QCOMPARE(staff.waitFor(id), Transfer::State::Done);
+    const QString cached = staff.queue->cachedFile(sha);
+    QVERIFY(!cached.isEmpty());
+    QFile f(cached);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), bytes);
+    f.close();
+    // A part already there is resumed with a Range, and the whole is checked at the end.
+    QVERIFY(QFile::remove(cached));
+    writeFile(cached + ".part", bytes.left(500'000));
+    const QString again = staff.queue->download(sha, bytes.size(), "letter.pdf");
+    QCOMPARE(staff.waitFor(again), Transfer::State::Done);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), bytes);
+    f.close();
+    // A part that is not a start of the file is found out and never opened as the file.
+    QVERIFY(QFile::remove(cached));
+    writeFile(cached + ".part", QByteArray(500'000, 'x'));
+    const QString damaged = staff.queue->download(sha, bytes.size(), "letter.pdf");
+    QCOMPARE(staff.waitFor(damaged), Transfer::State::Failed);
+    QVERIFY(staff.queue->transfer(damaged).error.contains("damaged"));
+    QVERIFY(staff.queue->cachedFile(sha).isEmpty());
+    staff.queue->resume(damaged);
+    QCOMPARE(staff.waitFor(damaged), Transfer::State::Done);
+    // Out of scope: not found, nothing cached.
+    Device other(m_server, (*m_world)["clientB"]);
+    const QString refused = other.queue->download(sha, bytes.size(), "letter.pdf");
+    QCOMPARE(other.waitFor(refused), Transfer::State::Failed);
+    QVERIFY(other.queue->cachedFile(sha).isEmpty());
+    // Sign-out on a shared computer: every downloaded file goes.
+    staff.queue->clear();
+    QVERIFY(staff.queue->cachedFile(sha).isEmpty());
+    QVERIFY(QDir(staff.dir.path() + "/files").entryList(QDir::Files).isEmpty());
+  }
+};
+
+QTEST_GUILESS_MAIN(Transfers)
+#include "tst_transfers.moc"
