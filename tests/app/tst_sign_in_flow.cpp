@@ -10,6 +10,8 @@
 #include <QSettings>
 #include <QtTest>
 
+#include "transfer/transfer_queue.h"
+
 #include "app_setup.h"
 #include "auth/totp.h"
 #include "session/keychain_store.h"
@@ -162,8 +164,16 @@ class SignInFlow : public QObject {
     QTRY_VERIFY(w->store());
     const QString cache = w->store()->path();
     QVERIFY(QFile::exists(cache));
+    QVERIFY(w->transfers());
+    const QString files = w->transfers()->cacheFolder();
+    QVERIFY(QDir(files).exists());
+    QFile opened(files + "/" + QString(64, 'a'));  // a file downloaded for offline opening
+    QVERIFY(opened.open(QIODevice::WriteOnly));
+    opened.write("payslip");
+    opened.close();
     QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
     QTRY_VERIFY(!QFile::exists(cache));  // nothing of this person stays on a shared computer
+    QVERIFY(!QDir(files).exists());
     QVERIFY(announcements(*w).isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!w->isSignedIn(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!keychainToken(), 10000);

@@ -500,7 +500,7 @@ void TransferQueue::evict() {
   }
 }
 
-void TransferQueue::clear() {
+void TransferQueue::clear(bool removeFolder) {
   for (const auto& id : m_order) {
     if (auto reply = m_replies.take(id)) {
       reply->disconnect(this);
@@ -512,7 +512,7 @@ void TransferQueue::clear() {
   m_order.clear();
   m_running = 0;
   QDir(m_cacheDir).removeRecursively();
-  QDir().mkpath(m_cacheDir);
+  if (!removeFolder) QDir().mkpath(m_cacheDir);
 }
 
 QString TransferQueue::sha256OfFile(const QString& path, qint64* size) {

@@ -67,8 +67,10 @@ class TransferQueue : public QObject {
   // The cached copy of a blob, verified when it was downloaded; empty when not cached.
   QString cachedFile(const QString& sha256) const;
   void setCacheLimit(qint64 bytes) { m_cacheLimit = bytes; }
-  // Sign-out: every cached file and every unfinished transfer goes.
-  void clear();
+  // Sign-out: every cached file and every unfinished transfer goes (removeFolder: the cache
+  // folder itself too, for good).
+  void clear(bool removeFolder = false);
+  QString cacheFolder() const { return m_cacheDir; }
 
   static QString sha256OfFile(const QString& path, qint64* size = nullptr);
 

@@ -10,6 +10,7 @@
 #include "session/session.h"
 #include "store/local_store.h"
 #include "sync/sync_engine.h"
+#include "transfer/transfer_queue.h"
 #include "widgets/home_page.h"
 #include "widgets/problems_dialog.h"
 #include "widgets/sign_in_page.h"
@@ -84,6 +85,9 @@ void AppWindow::openCache(const QString& userId) {
     return;
   }
   m_store = std::move(store);
+  // Files opened offline, per person and server like the cache, and removed with it.
+  m_transfers = new TransferQueue(m_session->api(), *m_store,
+                                  folder + QStringLiteral("/files-%1-%2").arg(m_session->serverUrl().host(), userId), this);
   m_sync = new SyncEngine(m_session->api(), *m_store, this);
   m_sync->setLive(true);
   connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);
@@ -104,6 +108,9 @@ void AppWindow::closeCache(bool purge) {
   m_problems->hide();
   delete m_sync;
   m_sync = nullptr;
+  if (m_transfers && purge) m_transfers->clear(true);
+  delete m_transfers;
+  m_transfers = nullptr;
   if (m_store && purge) m_store->purge();
   m_store.reset();
 }

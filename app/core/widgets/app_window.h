@@ -17,6 +17,7 @@ class SignInPage;
 class HomePage;
 class LocalStore;
 class SyncEngine;
+class TransferQueue;
 class ProblemsDialog;
 
 class AppWindow : public QMainWindow {
@@ -34,6 +35,7 @@ class AppWindow : public QMainWindow {
   bool isSignedIn() const;
   LocalStore* store() const { return m_store.get(); }
   SyncEngine* sync() const { return m_sync; }
+  TransferQueue* transfers() const { return m_transfers; }
 
  signals:
   void stateChanged();
@@ -54,6 +56,7 @@ class AppWindow : public QMainWindow {
   QLabel* m_connection;
   std::unique_ptr<LocalStore> m_store;
   SyncEngine* m_sync = nullptr;
+  TransferQueue* m_transfers = nullptr;
   QPushButton* m_problems;
   ProblemsDialog* m_problemsDialog = nullptr;
 };
