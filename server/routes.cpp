@@ -1,4 +1,5 @@
 #include "routes.h"
+#include "kete/time_format.h"
 
 #include <ctime>
 #include <memory>
@@ -21,7 +22,7 @@ namespace {
 // The authentication stage, run before any handler of a non-open route (and before a live socket).
 Result<scope::Caller> check_access(ServerContext& c, http::Access access, const http::Request& request) {
   auto& db = c.db();
-  auto caller = auth::authenticate(request, db, c.committed(), c.sessions, c.auth, static_cast<std::int64_t>(std::time(nullptr)));
+  auto caller = auth::authenticate(request, db, c.committed(), c.sessions, c.auth, unix_now());
   if (!caller) return caller;
   if (caller->must_enrol_totp && access != http::Access::enrolling)
     return make_error(ErrorCode::forbidden, "set up two-factor sign-in first (POST /api/v1/auth/totp/enrol)");

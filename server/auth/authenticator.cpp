@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "auth/random.h"
+#include "kete/hex.h"
 #include "auth/session_cache.h"
 #include "storage/committed_state.h"
 #include "storage/identity_store.h"
@@ -13,13 +14,6 @@ namespace kete::auth {
 namespace {
 
 constexpr std::int64_t kTouchEverySeconds = 60;
-
-bool is_token_shape(std::string_view token) {
-  if (token.size() != 64) return false;
-  for (char c : token)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  return true;
-}
 
 }  // namespace
 
@@ -53,16 +47,16 @@ Result<scope::Caller> authenticate(const http::Request& request, storage::Sqlite
   if (!header || header->substr(0, 7) != "Bearer ")
     return make_error(ErrorCode::unauthorized, "sign in first (no bearer token)");
   const std::string_view token = header->substr(7);
-  if (!is_token_shape(token)) return make_error(ErrorCode::unauthorized, "the session token is not valid");
+  if (!is_lower_hex(token, 64)) return make_error(ErrorCode::unauthorized, "the session token is not valid");
 
   const std::int64_t touch_every = std::min(kTouchEverySeconds, settings.idle_timeout_seconds / 4);
   const std::string hash = token_hash(token);
-  // Read before the database: a commit after this point makes what is read below stale, and
-  // moves the generation so that the entry put below is never used.
-  const auto generation = committed.identity_generation();
-  if (auto hit = cache.find(hash, generation);
-      hit && now - hit->last_seen_at < touch_every && now < hit->absolute_expires_at)
+  if (auto hit = cache.find(hash); hit && hit->caller.identity_generation == committed.identity_generation(hit->caller.user_id) &&
+                                     now - hit->last_seen_at < touch_every && now < hit->absolute_expires_at)
     return std::move(hit->caller);
+  // Read before the database: if anyone's identity changes while we read, what we read may be
+  // stale, and neither it nor a bucket list made from it is cached.
+  const auto changes_before = committed.identity_changes();
 
   storage::SessionStore sessions(db);
   std::optional<storage::SessionRow> session;
@@ -76,19 +70,20 @@ Result<scope::Caller> authenticate(const http::Request& request, storage::Sqlite
   }
   if (!session) return make_error(ErrorCode::unauthorized, "the session token is not valid");
   if (now - session->last_seen_at > settings.idle_timeout_seconds || now >= session->absolute_expires_at) {
-    cache.forget(hash);
     sessions.end(session->id, now);
     return make_error(ErrorCode::unauthorized, "the session has expired; sign in again");
   }
   if (!caller) return make_error(ErrorCode::unauthorized, "the session token is not valid");
   caller->session_id = session->id;
-  caller->identity_generation = generation;
+  const auto generation = committed.identity_generation(caller->user_id);
+  const bool unchanged = committed.identity_changes() == changes_before;
+  caller->identity_generation = unchanged ? generation : 0;  // 0: not to be cached
   std::int64_t last_seen = session->last_seen_at;
   if (now - last_seen >= touch_every) {
     sessions.touch(session->id, now);
     last_seen = now;
   }
-  cache.put(hash, CachedSession{*caller, last_seen, session->absolute_expires_at}, generation);
+  if (unchanged) cache.put(hash, CachedSession{*caller, last_seen, session->absolute_expires_at});
   return std::move(*caller);
 }
 

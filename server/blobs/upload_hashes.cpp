@@ -6,20 +6,12 @@
 #include <functional>
 #include <vector>
 
+#include "auth/random.h"
+
 namespace kete::blobs {
 namespace {
 
 constexpr std::size_t kMaxStates = 10'000;
-
-std::string hex(const unsigned char* p, unsigned n) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < n; ++i) {
-    out.push_back(digits[p[i] >> 4]);
-    out.push_back(digits[p[i] & 15]);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -28,6 +20,15 @@ struct UploadHashes::State {
   std::int64_t offset = 0;
   State() { EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr); }
   ~State() { EVP_MD_CTX_free(ctx); }
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
+  void update(const char* data, std::size_t size) { EVP_DigestUpdate(ctx, data, size); }
+  std::string hex_digest() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned n = 0;
+    EVP_DigestFinal_ex(ctx, digest, &n);
+    return auth::to_hex(std::string_view(reinterpret_cast<const char*>(digest), n));
+  }
 };
 
 UploadHashes::UploadHashes() = default;
@@ -38,19 +39,23 @@ std::mutex& UploadHashes::lock_for(std::string_view sha256) {
 }
 
 void UploadHashes::feed(const std::string& key, std::int64_t offset, std::string_view data) {
-  std::lock_guard lock(states_mutex_);
-  auto it = states_.find(key);
-  if (it == states_.end()) {
-    if (offset != 0) return;
-    if (states_.size() >= kMaxStates) return;  // hashed from disk at the end instead
-    it = states_.emplace(key, std::make_unique<State>()).first;
+  State* state = nullptr;
+  {
+    std::lock_guard lock(states_mutex_);
+    auto it = states_.find(key);
+    if (it == states_.end()) {
+      if (offset != 0 || states_.size() >= kMaxStates) return;  // hashed from disk at the end instead
+      it = states_.emplace(key, std::make_unique<State>()).first;
+    }
+    if (it->second->offset != offset) {
+      states_.erase(it);
+      return;
+    }
+    state = it->second.get();
   }
-  if (it->second->offset != offset) {
-    states_.erase(it);
-    return;
-  }
-  EVP_DigestUpdate(it->second->ctx, data.data(), data.size());
-  it->second->offset += static_cast<std::int64_t>(data.size());
+  // Hashed outside the map's lock: the caller holds lock_for(sha256), the only way to this state.
+  state->update(data.data(), data.size());
+  state->offset += static_cast<std::int64_t>(data.size());
 }
 
 std::string UploadHashes::finish(const std::string& key, std::int64_t total) {
@@ -62,11 +67,7 @@ std::string UploadHashes::finish(const std::string& key, std::int64_t total) {
     state = std::move(it->second);
     states_.erase(it);
   }
-  if (state->offset != total) return {};
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned n = 0;
-  EVP_DigestFinal_ex(state->ctx, digest, &n);
-  return hex(digest, n);
+  return state->offset == total ? state->hex_digest() : std::string();
 }
 
 void UploadHashes::forget(const std::string& key) {
@@ -83,13 +84,10 @@ std::string sha256_of_file(const std::string& path, std::int64_t length) {
   while (left > 0) {
     const auto want = static_cast<std::streamsize>(std::min<std::int64_t>(left, static_cast<std::int64_t>(buffer.size())));
     if (!in.read(buffer.data(), want)) return {};
-    EVP_DigestUpdate(state.ctx, buffer.data(), static_cast<std::size_t>(want));
+    state.update(buffer.data(), static_cast<std::size_t>(want));
     left -= want;
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned n = 0;
-  EVP_DigestFinal_ex(state.ctx, digest, &n);
-  return hex(digest, n);
+  return state.hex_digest();
 }
 
 }  // namespace kete::blobs

@@ -20,7 +20,8 @@ class UploadHashes {
   UploadHashes(const UploadHashes&) = delete;
   UploadHashes& operator=(const UploadHashes&) = delete;
 
-  // Everything about one hash (its uploads, completion, collection) happens under this lock.
+  // Everything about one hash (its uploads, completion, collection) happens under this lock;
+  // feed() and finish() must be called holding it.
   std::mutex& lock_for(std::string_view sha256);
 
   // Bytes [offset, offset + data.size()) of the upload `key`; a gap or overlap forgets the state.

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "kete/time_format.h"
 #include "cli/data_folder.h"
 #include "cli/server_config.h"
 #include "domain/blob_handlers.h"
@@ -35,7 +36,7 @@ class BlobSweeper {
     while (!stop_) {
       lock.unlock();
       try {
-        const auto swept = domain::sweep_blobs(ctx_, static_cast<std::int64_t>(std::time(nullptr)));
+        const auto swept = domain::sweep_blobs(ctx_, unix_now());
         if (swept.blobs_removed || swept.uploads_dropped)
           log::info("blobs_swept", {{"blobs_removed", swept.blobs_removed}, {"uploads_dropped", swept.uploads_dropped}});
       } catch (const std::exception& e) {

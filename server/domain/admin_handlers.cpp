@@ -104,7 +104,7 @@ http::Response create_user(ServerContext& ctx, const http::Request& request, con
   if (!created->manager_id.empty()) out["manager_id"] = created->manager_id;
   if (!password->has_value()) {
     const std::string code = auth::random_token_hex(16);
-    const auto expires = static_cast<std::int64_t>(std::time(nullptr)) + ctx.auth.invite_lifetime_seconds;
+    const auto expires = unix_now() + ctx.auth.invite_lifetime_seconds;
     identities.create_invite(created->id, auth::token_hash(code), expires);
     out["invite_code"] = code;
     out["invite_expires_at"] = rfc3339_utc(std::chrono::system_clock::time_point(std::chrono::seconds(expires)));

@@ -53,13 +53,17 @@ std::vector<std::string> blobs_of(const boost::json::object& data) {
 // The server's own fields on records with files; never taken from a client.
 constexpr std::string_view kServerFields[] = {"versions", "uploaded_by", "uploaded_at"};
 
-std::optional<Error> check_new_blob(const boost::json::object& before, boost::json::object& next,
-                                    const scope::Caller& caller, const std::string& now, const BlobAccess& may_use) {
+// A changed `blob` must be one the caller may use; the old file joins `versions`. Returns the
+// record's blobs to register when they changed, nothing when they did not.
+Result<std::optional<std::vector<std::string>>> check_new_blob(const boost::json::object& before,
+                                                               boost::json::object& next, const scope::Caller& caller,
+                                                               const std::string& now, const BlobAccess& may_use) {
   const auto old_blob = blob_of(before);
   const auto new_blob = blob_of(next);
-  if (new_blob.empty() || new_blob == old_blob) return std::nullopt;
+  if (new_blob.empty() || new_blob == old_blob) return std::optional<std::vector<std::string>>{};
   // The same answer for a blob that does not exist and one the caller may not see: no oracle.
-  if (!may_use(new_blob)) return make_error(ErrorCode::bad_request, "the file " + new_blob + " has not been uploaded by you");
+  const auto info = may_use(new_blob);
+  if (!info) return make_error(ErrorCode::bad_request, "the file " + new_blob + " has not been uploaded by you");
   if (!old_blob.empty()) {
     boost::json::object previous{{"blob", old_blob}};
     for (const char* key : {"size", "mime", "title", "uploaded_by", "uploaded_at"})
@@ -69,9 +73,11 @@ std::optional<Error> check_new_blob(const boost::json::object& before, boost::js
     versions.push_back(std::move(previous));
     next["versions"] = std::move(versions);
   }
+  next["size"] = info->size;
+  next["mime"] = info->mime;
   next["uploaded_by"] = caller.user_id;
   next["uploaded_at"] = now;
-  return std::nullopt;
+  return std::optional<std::vector<std::string>>{blobs_of(next)};
 }
 
 std::string tenant_of(const boost::json::object& data) {
@@ -115,14 +121,18 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
       return out;
     }
     if (records.id_taken(m.record_id)) return rejected(make_error(ErrorCode::conflict, "that record id is already in use"));
-    if (has_files)
-      if (auto bad = check_new_blob({}, next, caller, now, may_use_blob)) return rejected(*bad);
+    std::optional<std::vector<std::string>> files;
+    if (has_files) {
+      auto checked = check_new_blob({}, next, caller, now, may_use_blob);
+      if (!checked) return rejected(checked.error());
+      files = std::move(checked.value());
+    }
     auto buckets = scope::record_buckets(*spec, next);
     if (!buckets) return rejected(buckets.error());
     storage::StoredRecord r{m.record_id, m.collection, 1, boost::json::serialize(next), buckets.value(), false,
                             caller.user_id, now, caller.user_id, now};
     records.insert(r);
-    if (has_files) storage::BlobStore(db, {}).set_record_blobs(r.id, blobs_of(next));
+    if (files) storage::BlobStore(db, {}).set_record_blobs(r.id, *files);
     return MutationOutcome{"applied", 1, std::nullopt, std::nullopt, {}};
   }
 
@@ -157,8 +167,14 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
   r.version = stored->version + 1;
   r.updated_by = caller.user_id;
   r.updated_at = now;
-  if (has_files && op == scope::WriteOp::update)
-    if (auto bad = check_new_blob(current, next, caller, now, may_use_blob)) return rejected(*bad);
+  // Registered files change only with a checked new file, or all go with a deletion.
+  std::optional<std::vector<std::string>> files;
+  if (has_files && op == scope::WriteOp::update) {
+    auto checked = check_new_blob(current, next, caller, now, may_use_blob);
+    if (!checked) return rejected(checked.error());
+    files = std::move(checked.value());
+  }
+  if (has_files && op == scope::WriteOp::remove) files = std::vector<std::string>{};
   if (op == scope::WriteOp::remove) {
     r.deleted = true;
     r.data_json = "{}";  // the bucket stays, so the deletion can reach every reader
@@ -171,12 +187,7 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
     r.data_json = boost::json::serialize(next);
   }
   records.replace(r, stored->buckets);
-  if (has_files) {
-    boost::system::error_code parse_ec;
-    auto written = boost::json::parse(r.data_json, parse_ec);
-    storage::BlobStore(db, {}).set_record_blobs(r.id, !parse_ec && written.is_object() ? blobs_of(written.as_object())
-                                                                                       : std::vector<std::string>{});
-  }
+  if (files) storage::BlobStore(db, {}).set_record_blobs(r.id, *files);  // a deleted record's files may be collected
   return MutationOutcome{"applied", r.version, std::nullopt, std::nullopt, {}};
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "scope/caller.h"
+#include "storage/blob_store.h"
 #include "storage/record_store.h"
 
 namespace kete::domain {
@@ -29,12 +30,14 @@ struct MutationOutcome {
   std::string subject_tenant_id;               // for the audit log of denials
 };
 
-// Whether the caller may refer to a blob in a record (it uploaded it, or can already read it).
-using BlobAccess = std::function<bool(const std::string& sha256)>;
+// The blob the caller may refer to in a record (one it uploaded, or can already read); nothing
+// otherwise, the same for a blob that does not exist.
+using BlobAccess = std::function<std::optional<storage::BlobInfo>(const std::string& sha256)>;
 
 // `records` collects the change-log entries written, for live hints once the caller commits.
 // Records with a file keep its history: a new `blob` on a document moves the old one, with who
-// uploaded it and when, into `versions` (kept by the server; clients cannot write it).
+// uploaded it and when, into `versions` (kept by the server; clients cannot write it). The new
+// file's `size` and `mime` are the server's, whatever the client said.
 MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore& records, const scope::Caller& caller,
                                const Mutation& m, const BlobAccess& may_use_blob);
 

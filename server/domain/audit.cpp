@@ -1,5 +1,6 @@
 #include "domain/audit.h"
 
+#include "scope/bucket_rules.h"
 #include "storage/audit_writer.h"
 
 namespace kete::domain {
@@ -33,6 +34,21 @@ void audit(storage::SqliteDatabase& db, const scope::Caller& actor, const http::
 void audit_read(storage::AuditWriter& writer, const scope::Caller& actor, const http::Request& request,
                 std::string action, const AuditSubject& subject, std::string detail) {
   writer.append(entry(actor, request, std::move(action), "ok", subject, std::move(detail)));
+}
+
+}  // namespace kete::domain
+
+namespace kete::domain {
+
+void audit_record_read(storage::AuditWriter& writer, const scope::Caller& actor, const http::Request& request,
+                       std::string action, const std::vector<std::string>& buckets, const std::string& collection,
+                       const std::string& record_id, std::string detail) {
+  for (const auto& bucket : buckets)
+    if (const auto read = scope::audited_read(actor, bucket); read.audited()) {
+      audit_read(writer, actor, request, std::move(action), {read.tenant_id, read.user_id, collection, record_id},
+                 std::move(detail));
+      return;
+    }
 }
 
 }  // namespace kete::domain

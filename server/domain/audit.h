@@ -1,6 +1,7 @@
 #pragma once
 // One way to write the audit log from handlers, so every entry names actor, subject and address.
 #include <string>
+#include <vector>
 
 #include "http/message.h"
 #include "scope/caller.h"
@@ -29,5 +30,11 @@ void audit(storage::SqliteDatabase& db, const scope::Caller& actor, const http::
 // A read of someone else's records: queued and written in a batch (storage/audit_writer.h).
 void audit_read(storage::AuditWriter& writer, const scope::Caller& actor, const http::Request& request,
                 std::string action, const AuditSubject& subject, std::string detail = {});
+
+// A read of a record (or of its file): one queued entry under the first of its buckets that
+// scope says is audited for this caller (scope::audited_read), none when no bucket is.
+void audit_record_read(storage::AuditWriter& writer, const scope::Caller& actor, const http::Request& request,
+                       std::string action, const std::vector<std::string>& buckets, const std::string& collection,
+                       const std::string& record_id, std::string detail = {});
 
 }  // namespace kete::domain

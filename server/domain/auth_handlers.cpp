@@ -19,8 +19,6 @@
 namespace kete::domain {
 namespace {
 
-std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
 std::string rfc3339(std::int64_t seconds) {
   return rfc3339_utc(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
 }
@@ -71,7 +69,7 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
     if (!*f) return http::error_response(f->error());
 
   auto& db = ctx.db();
-  const auto now = now_seconds();
+  const auto now = unix_now();
   const auto& settings = ctx.auth;
   const std::string account_key = normalize_email(**email_field).value_or(**email_field);
   storage::SessionStore sessions(db);
@@ -137,7 +135,7 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
 }
 
 http::Response logout(ServerContext& ctx, const scope::Caller& caller) {
-  storage::SessionStore(ctx.db()).end(caller.session_id, now_seconds());
+  storage::SessionStore(ctx.db()).end(caller.session_id, unix_now());
   return http::no_content();
 }
 
@@ -145,7 +143,7 @@ http::Response me(const scope::Caller& caller) { return http::json_response(200,
 
 http::Response list_sessions(ServerContext& ctx, const scope::Caller& caller, const std::string& user_id) {
   if (user_id != caller.user_id && !caller.admin()) return http::error_response(ErrorCode::not_found, "no such user");
-  const auto now = now_seconds();
+  const auto now = unix_now();
   auto rows = storage::SessionStore(ctx.db()).open_for_user(user_id, now - ctx.auth.idle_timeout_seconds, now);
   boost::json::array list;
   for (const auto& s : rows) list.push_back(session_json(s, caller.session_id));
@@ -161,7 +159,7 @@ http::Response end_session(ServerContext& ctx, const http::Request& request, con
   if (!session || (session->user_id != caller.user_id && !caller.admin()))
     return http::error_response(ErrorCode::not_found, "no such session");
   storage::Transaction tx(db);
-  sessions.end(session_id, now_seconds());
+  sessions.end(session_id, unix_now());
   if (session->user_id != caller.user_id) audit(db, caller, request, "end_session", "ok", {"", session->user_id});
   tx.commit();
   return http::no_content();
@@ -184,7 +182,7 @@ http::Response change_password(ServerContext& ctx, const http::Request& request,
   const std::string phc = auth::hash_password(**next);
   storage::Transaction tx(db);
   identities.set_password_hash(caller.user_id, phc);
-  const int ended = storage::SessionStore(db).end_all_for_user(caller.user_id, caller.session_id, now_seconds());
+  const int ended = storage::SessionStore(db).end_all_for_user(caller.user_id, caller.session_id, unix_now());
   audit(db, caller, request, "change_password", "ok", {caller.tenant_id, caller.user_id},
         "ended " + std::to_string(ended) + " other session(s)");
   tx.commit();
@@ -204,7 +202,7 @@ http::Response accept_invite(ServerContext& ctx, const http::Request& request) {
   auto& db = ctx.db();
   storage::Transaction tx(db);
   storage::IdentityStore identities(db);
-  auto user_id = identities.take_invite(auth::token_hash(**code), now_seconds());
+  auto user_id = identities.take_invite(auth::token_hash(**code), unix_now());
   if (!user_id) return http::error_response(ErrorCode::not_found, "the invite code is unknown, used or expired");
   identities.set_password_hash(*user_id, phc);
   auto user = auth::load_caller(db, *user_id);

@@ -3,8 +3,6 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <boost/json/serialize.hpp>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 
@@ -12,6 +10,9 @@
 #include "blobs/sniff.h"
 #include "domain/audit.h"
 #include "http/json_response.h"
+#include "kete/hex.h"
+#include "kete/time_format.h"
+#include "log/logger.h"
 #include "scope/bucket_rules.h"
 #include "storage/audit_writer.h"
 #include "storage/blob_store.h"
@@ -21,22 +22,23 @@ namespace kete::domain {
 namespace fs = std::filesystem;
 namespace {
 
-std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
-bool is_sha256_name(const std::string& s) {
-  if (s.size() != 64) return false;
-  for (char c : s)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  return true;
-}
-
 http::Response not_found() { return http::error_response(ErrorCode::not_found, "no such blob"); }
 
 // Writes `data` at `offset`, cuts the file there, and flushes it to disk before the chunk is
 // acknowledged (an acknowledged byte is never asked for again).
+// A directory's entries (a new file, a rename) reach the disk only when it is flushed too.
+bool sync_directory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
 bool write_chunk(const fs::path& path, std::int64_t offset, std::string_view data) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
+  const bool created = !fs::exists(path, ec);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return false;
   bool ok = true;
@@ -48,7 +50,7 @@ bool write_chunk(const fs::path& path, std::int64_t offset, std::string_view dat
   ok = ok && ::ftruncate(fd, static_cast<off_t>(offset) + static_cast<off_t>(data.size())) == 0;
   ok = ok && ::fdatasync(fd) == 0;
   ::close(fd);
-  return ok;
+  return ok && (!created || sync_directory(path.parent_path()));
 }
 
 std::string read_head(const fs::path& path) {
@@ -59,19 +61,42 @@ std::string read_head(const fs::path& path) {
   return head;
 }
 
-// The first record referring to the blob that the caller may read, if any.
-std::optional<storage::BlobReference> readable_reference(storage::BlobStore& store, const scope::Caller& caller,
-                                                         const std::string& sha) {
-  const scope::ReadScope scope(caller);
-  for (auto& ref : store.references(sha))
-    if (scope.can_read(ref.buckets)) return ref;
+// A complete blob the caller may read: one it uploaded, or one a record it can read refers to
+// (`via`, the first such record; empty for the uploader). Nothing otherwise, exactly as for a
+// blob that does not exist. The one rule behind HEAD, GET and referring to a blob in a record.
+struct ReadableBlob {
+  storage::BlobInfo info;
+  std::optional<storage::BlobReference> via;
+};
+
+std::optional<ReadableBlob> readable_blob(storage::BlobStore& store, const scope::Caller& caller, const std::string& sha) {
+  auto info = store.blob(sha);
+  if (!info) return std::nullopt;
+  auto refs = store.readable_references(sha, scope::ReadScope(caller));
+  if (!refs.empty()) return ReadableBlob{*info, std::move(refs.front())};
+  if (store.owned_by(sha, caller.user_id)) return ReadableBlob{*info, std::nullopt};
   return std::nullopt;
+}
+
+void add_offsets(http::Response& r, std::int64_t received, std::int64_t total) {
+  r.headers.emplace_back("Upload-Offset", std::to_string(received));
+  r.headers.emplace_back("Upload-Length", std::to_string(total));
 }
 
 http::Response offset_answer(int status, const std::string& sha, std::int64_t received, std::int64_t total) {
   auto r = http::json_response(status, boost::json::object{{"sha256", sha}, {"received", received}, {"total", total}});
-  r.headers.emplace_back("Upload-Offset", std::to_string(received));
-  r.headers.emplace_back("Upload-Length", std::to_string(total));
+  add_offsets(r, received, total);
+  return r;
+}
+
+// HEAD: headers only; `length` is what a GET would send. Upload-Complete (as in the IETF
+// resumable-upload draft) tells a finished blob from an upload that has every byte but was
+// never recorded.
+http::Response head_answer(std::int64_t received, std::int64_t total, std::int64_t length, bool complete) {
+  http::Response r;
+  add_offsets(r, received, total);
+  r.headers.emplace_back("Upload-Complete", complete ? "?1" : "?0");
+  r.head_content_length = static_cast<std::uint64_t>(length);
   return r;
 }
 
@@ -79,7 +104,7 @@ http::Response offset_answer(int status, const std::string& sha, std::int64_t re
 
 http::Response put_blob(ServerContext& ctx, const http::Request& request, const scope::Caller& caller,
                         const std::string& sha) {
-  if (!is_sha256_name(sha)) return http::error_response(ErrorCode::bad_request, "a blob is named by its lower-case hex SHA-256");
+  if (!is_sha256_hex(sha)) return http::error_response(ErrorCode::bad_request, "a blob is named by its lower-case hex SHA-256");
   blobs::ContentRange range{0, static_cast<std::int64_t>(request.body.size()) - 1,
                             static_cast<std::int64_t>(request.body.size())};
   if (auto header = request.header("content-range")) {
@@ -94,8 +119,8 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
     return http::error_response(ErrorCode::payload_too_large,
                                 "files may be at most " + std::to_string(limits.max_bytes) + " bytes on this server");
 
-  const auto now = now_seconds();
-  const std::string key = caller.user_id + "." + sha;
+  const auto now = unix_now();
+  const std::string key = storage::upload_key(caller.user_id, sha);
   std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
   auto& db = ctx.db();
   storage::BlobStore store(db, ctx.data_dir);
@@ -107,10 +132,10 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
     if (state) store.drop_upload(caller.user_id, sha);
     if (store.tenant_usage(caller.tenant_id) + range.total > limits.tenant_quota_bytes)
       return http::error_response(ErrorCode::payload_too_large, "this would go over your organisation's storage quota");
-    store.start_upload(caller.user_id, sha, caller.tenant_id, range.total, now);
+    store.start_upload(caller.user_id, sha, range.total, now);
     tx.commit();
     ctx.upload_hashes.forget(key);
-    state = storage::UploadState{caller.tenant_id, range.total, 0};
+    state = storage::UploadState{range.total, 0};
   }
   if (state->total != range.total)
     return http::error_response(ErrorCode::bad_request, "the total size differs from the upload in progress; start again at byte 0");
@@ -138,98 +163,95 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
   }
   storage::BlobInfo info{sha, state->total, blobs::sniff_mime(read_head(partial))};
   const auto final_path = store.blob_path(sha);
-  if (fs::exists(final_path, ec)) {
-    fs::remove(partial, ec);  // stored once per hash; the uploader still sent every byte
-  } else {
+  const bool moved = !fs::exists(final_path, ec);
+  if (moved) {
     fs::create_directories(final_path.parent_path(), ec);
     fs::rename(partial, final_path, ec);
-    if (ec) return http::error_response(ErrorCode::internal, "the server could not store the upload (is its disk full?)");
+    if (ec || !sync_directory(final_path.parent_path()))
+      return http::error_response(ErrorCode::internal, "the server could not store the upload (is its disk full?)");
   }
-  storage::Transaction tx(db);
-  if (auto existing = store.blob(sha)) info.mime = existing->mime;
-  store.complete(caller.user_id, caller.tenant_id, info, now);
-  tx.commit();
-  auto r = offset_answer(201, sha, info.size, info.size);
-  r.body = boost::json::serialize(boost::json::object{{"sha256", sha}, {"size", info.size}, {"mime", info.mime}});
+  try {
+    storage::Transaction tx(db);
+    if (auto existing = store.blob(sha)) info.mime = existing->mime;
+    store.complete(caller.user_id, info, now);
+    tx.commit();
+  } catch (...) {
+    // Not recorded: put the bytes back where the upload can be finished again.
+    if (moved) fs::rename(final_path, partial, ec);
+    throw;
+  }
+  if (!moved) fs::remove(partial, ec);  // stored once per hash; the uploader still sent every byte
+  auto r = http::json_response(201, boost::json::object{{"sha256", sha}, {"size", info.size}, {"mime", info.mime}});
+  add_offsets(r, info.size, info.size);
   return r;
 }
 
 http::Response head_blob(ServerContext& ctx, const scope::Caller& caller, const std::string& sha) {
-  if (!is_sha256_name(sha)) return not_found();
+  if (!is_sha256_hex(sha)) return not_found();
   auto& db = ctx.db();
   storage::BlobStore store(db, ctx.data_dir);
-  storage::Transaction read(db, false);
-  if (auto state = store.upload(caller.user_id, sha)) {
-    auto r = offset_answer(200, sha, state->received, state->total);
-    r.body.clear();
-    r.head_content_length = 0;
-    return r;
+  std::optional<storage::UploadState> state;
+  std::optional<ReadableBlob> blob;
+  {
+    storage::Transaction read(db, false);
+    state = store.upload(caller.user_id, sha);
+    if (!state) blob = readable_blob(store, caller, sha);
+    read.commit();
   }
-  auto info = store.blob(sha);
-  if (!info || (!store.owned_by(sha, caller.user_id) && !readable_reference(store, caller, sha))) return not_found();
-  auto r = offset_answer(200, sha, info->size, info->size);
-  r.body.clear();
-  r.content_type = info->mime;
-  r.head_content_length = static_cast<std::uint64_t>(info->size);
+  if (state) return head_answer(state->received, state->total, 0, false);
+  if (!blob) return not_found();
+  auto r = head_answer(blob->info.size, blob->info.size, blob->info.size, true);
+  r.content_type = blob->info.mime;
   r.headers.emplace_back("Accept-Ranges", "bytes");
   return r;
 }
 
 http::Response get_blob(ServerContext& ctx, const http::Request& request, const scope::Caller& caller,
                         const std::string& sha) {
-  if (!is_sha256_name(sha)) return not_found();
+  if (!is_sha256_hex(sha)) return not_found();
   auto& db = ctx.db();
   storage::BlobStore store(db, ctx.data_dir);
-  std::optional<storage::BlobInfo> info;
-  std::optional<storage::BlobReference> via;
-  bool owner = false;
+  std::optional<ReadableBlob> blob;
   {
     storage::Transaction read(db, false);
-    info = store.blob(sha);
-    if (!info) return not_found();
-    via = readable_reference(store, caller, sha);
-    owner = !via && store.owned_by(sha, caller.user_id);
+    blob = readable_blob(store, caller, sha);
     read.commit();
   }
-  if (!via && !owner) return not_found();
+  if (!blob) return not_found();
+  const auto& info = blob->info;
+  const auto& via = blob->via;
 
   http::Response r;
-  r.content_type = info->mime;
+  r.content_type = info.mime;
   r.headers.emplace_back("Content-Disposition", "attachment");
   r.headers.emplace_back("Accept-Ranges", "bytes");
   r.headers.emplace_back("ETag", "\"" + sha + "\"");
-  blobs::ByteRange range{0, info->size};
+  blobs::ByteRange range{0, info.size};
   if (auto header = request.header("range")) {
-    auto parsed = blobs::parse_range(*header, info->size);
+    auto parsed = blobs::parse_range(*header, info.size);
     if (!parsed) {
       auto e = http::error_response(ErrorCode::bad_request, "the requested range is not in this file");
       e.status = 416;
-      e.headers.emplace_back("Content-Range", "bytes */" + std::to_string(info->size));
+      e.headers.emplace_back("Content-Range", "bytes */" + std::to_string(info.size));
       return e;
     }
     range = *parsed;
     r.status = 206;
     r.headers.emplace_back("Content-Range", "bytes " + std::to_string(range.first) + "-" +
                                                 std::to_string(range.first + range.length - 1) + "/" +
-                                                std::to_string(info->size));
+                                                std::to_string(info.size));
   }
-  if (via) {
-    for (const auto& bucket : via->buckets)
-      if (const auto audited = scope::audited_read(caller, bucket); audited.audited()) {
-        audit_read(ctx.read_audit, caller, request, "read_blob",
-                   {audited.tenant_id, audited.user_id, via->collection, via->record_id}, sha);
-        break;
-      }
-  }
+  if (via) audit_record_read(ctx.read_audit, caller, request, "read_blob", via->buckets, via->collection, via->record_id, sha);
   r.file = http::FileSlice{store.blob_path(sha).string(), static_cast<std::uint64_t>(range.first),
                            static_cast<std::uint64_t>(range.length)};
   return r;
 }
 
-bool may_use_blob(ServerContext& ctx, const scope::Caller& caller, const std::string& sha) {
+std::optional<storage::BlobInfo> usable_blob(ServerContext& ctx, const scope::Caller& caller, const std::string& sha) {
   storage::BlobStore store(ctx.db(), ctx.data_dir);
-  if (!store.blob(sha)) return false;
-  return store.owned_by(sha, caller.user_id) || readable_reference(store, caller, sha).has_value();
+  auto blob = readable_blob(store, caller, sha);
+  if (!blob) return std::nullopt;
+  return blob->info;
 }
 
 SweepResult sweep_blobs(ServerContext& ctx, std::int64_t now) {
@@ -247,23 +269,31 @@ SweepResult sweep_blobs(ServerContext& ctx, std::int64_t now) {
     for (const auto& sha : gone) {
       std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
       // A new upload of the same bytes may have completed since: it keeps the file.
-      storage::Transaction read(db, false);
-      if (!store.blob(sha)) fs::remove(store.blob_path(sha), ec);
+      bool uploaded_again = false;
+      {
+        storage::Transaction read(db, false);
+        uploaded_again = store.blob(sha).has_value();
+        read.commit();
+      }
+      if (!uploaded_again && !fs::remove(store.blob_path(sha), ec) && ec)
+        log::error("blob_not_removed", {{"sha256", sha}, {"error", ec.message()}});
     }
     result.blobs_removed += static_cast<int>(gone.size());
     if (gone.size() < 100) break;
   }
-  std::vector<std::pair<std::string, std::string>> stale;
-  {
+  // Abandoned uploads, each under its hash's lock so that a chunk arriving meanwhile either
+  // comes first (and the upload is no longer idle) or finds the upload gone.
+  const auto idle_before = now - ctx.blob_settings.stale_upload_seconds;
+  for (const auto& [user, sha] : store.idle_uploads(idle_before, 1000)) {
+    std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
     storage::Transaction tx(db);
-    stale = store.take_stale_uploads(now - ctx.blob_settings.stale_upload_seconds, 1000);
+    if (!store.drop_upload_if_idle(user, sha, idle_before)) continue;
     tx.commit();
+    if (!fs::remove(store.partial_path(user, sha), ec) && ec)
+      log::error("upload_not_removed", {{"user_id", user}, {"sha256", sha}, {"error", ec.message()}});
+    ctx.upload_hashes.forget(storage::upload_key(user, sha));
+    ++result.uploads_dropped;
   }
-  for (const auto& [user, sha] : stale) {
-    fs::remove(store.partial_path(user, sha), ec);
-    ctx.upload_hashes.forget(user + "." + sha);
-  }
-  result.uploads_dropped = static_cast<int>(stale.size());
   return result;
 }
 

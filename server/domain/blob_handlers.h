@@ -5,6 +5,7 @@
 #include "http/message.h"
 #include "scope/caller.h"
 #include "server_context.h"
+#include "storage/blob_store.h"
 
 namespace kete::domain {
 
@@ -15,8 +16,8 @@ http::Response get_blob(ServerContext& ctx, const http::Request& request, const 
                         const std::string& sha256);
 
 // May the caller refer to this blob in a record it writes? Only one it uploaded or can already
-// read; the same answer for a blob that does not exist (no oracle).
-bool may_use_blob(ServerContext& ctx, const scope::Caller& caller, const std::string& sha256);
+// read (its size and type, then); the same answer for a blob that does not exist (no oracle).
+std::optional<storage::BlobInfo> usable_blob(ServerContext& ctx, const scope::Caller& caller, const std::string& sha256);
 
 struct SweepResult {
   int blobs_removed = 0;

@@ -20,17 +20,6 @@ namespace {
 
 constexpr std::size_t kMaxMutationsPerPush = 500;
 
-// Reads that must reach the audit log (scope decides which), once per record.
-void audit_record_read(storage::AuditWriter& writer, const scope::Caller& caller, const http::Request& request,
-                       const storage::StoredRecord& r) {
-  for (const auto& bucket : r.buckets) {
-    const auto read = scope::audited_read(caller, bucket);
-    if (!read.audited()) continue;
-    domain::audit_read(writer, caller, request, "read_record", {read.tenant_id, read.user_id, r.collection, r.id});
-    return;
-  }
-}
-
 Result<Mutation> parse_mutation(const boost::json::value& v) {
   if (!v.is_object()) return make_error(ErrorCode::bad_request, "each mutation must be an object");
   const auto& o = v.as_object();
@@ -76,7 +65,7 @@ http::Response read_record(ServerContext& ctx, const http::Request& request, con
   auto& db = ctx.db();
   auto record = storage::RecordStore(db).get(scope::ReadScope(caller), collection, id);
   if (!record) return http::error_response(ErrorCode::not_found, "no such record");
-  audit_record_read(ctx.read_audit, caller, request, *record);
+  audit_record_read(ctx.read_audit, caller, request, "read_record", record->buckets, record->collection, record->id);
   return http::json_response(200, record_json(*record));
 }
 
@@ -112,7 +101,7 @@ http::Response push(ServerContext& ctx, const http::Request& request, const scop
       continue;
     }
     MutationOutcome outcome =
-        apply_mutation(db, records, caller, *m, [&](const std::string& sha) { return may_use_blob(ctx, caller, sha); });
+        apply_mutation(db, records, caller, *m, [&](const std::string& sha) { return usable_blob(ctx, caller, sha); });
     if (outcome.error && (outcome.error->code == ErrorCode::forbidden || outcome.error->code == ErrorCode::not_found))
       audit(db, caller, request, "write_" + m->op, "denied", {outcome.subject_tenant_id, "", m->collection, m->record_id},
             outcome.error->message);

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "kete/hex.h"
 #include "kete/uuid.h"
 
 namespace kete::domain {
@@ -27,13 +28,6 @@ bool is_timestamp(std::string_view s) {
     return false;
   if (s.size() == 20) return true;
   return s[19] == '.' && s.size() > 21 && digits(s, 20, s.size() - 21);
-}
-
-bool is_sha256(std::string_view s) {
-  if (s.size() != 64) return false;
-  for (char c : s)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  return true;
 }
 
 Error field_error(std::string_view field, std::string_view what) {
@@ -73,7 +67,7 @@ Result<Done> validate_record_data(const CollectionSpec& spec, const boost::json:
         if (!value.is_string() || !is_date(value.as_string())) return field_error(key, "must be a date YYYY-MM-DD");
         break;
       case FieldType::sha256:
-        if (!value.is_string() || !is_sha256(value.as_string())) return field_error(key, "must be a lower-case SHA-256");
+        if (!value.is_string() || !is_sha256_hex(value.as_string())) return field_error(key, "must be a lower-case SHA-256");
         break;
       case FieldType::object:
         if (!value.is_object()) return field_error(key, "must be an object");

@@ -20,30 +20,28 @@ namespace {
 constexpr std::int64_t kDefaultLimit = 1000;
 constexpr std::int64_t kMaxLimit = 5000;
 
-boost::json::array removed_from(const std::map<std::string, std::int64_t>& cursors,
-                                const std::vector<std::string>& buckets) {
+// The pull answer (DESIGN.md §3). `out_cursors` holds what moved; every other readable bucket
+// answers with the cursor the app sent (0 when it sent none).
+http::Response pull_answer(const std::string& epoch, const std::vector<std::string>& buckets,
+                           const std::map<std::string, std::int64_t>& cursors, boost::json::object out_cursors,
+                           boost::json::array changes, bool more) {
+  boost::json::array bucket_list;
+  for (const auto& bucket : buckets) {
+    bucket_list.push_back(boost::json::string(bucket));
+    if (!out_cursors.contains(bucket)) {
+      const auto it = cursors.find(bucket);
+      out_cursors[bucket] = it == cursors.end() ? 0 : it->second;
+    }
+  }
   boost::json::array removed;
   for (const auto& [bucket, seq] : cursors)
     if (!std::binary_search(buckets.begin(), buckets.end(), bucket)) removed.push_back(boost::json::string(bucket));
-  return removed;
-}
-
-// The answer when no readable bucket has anything past the app's cursors.
-http::Response nothing_new(const std::string& epoch, const std::vector<std::string>& buckets,
-                           const std::map<std::string, std::int64_t>& cursors) {
-  boost::json::array bucket_list;
-  boost::json::object out_cursors;
-  for (const auto& bucket : buckets) {
-    bucket_list.push_back(boost::json::string(bucket));
-    const auto it = cursors.find(bucket);
-    out_cursors[bucket] = it == cursors.end() ? 0 : it->second;
-  }
   return http::json_response(200, boost::json::object{{"epoch", epoch},
                                                       {"buckets", std::move(bucket_list)},
-                                                      {"removed_buckets", removed_from(cursors, buckets)},
-                                                      {"changes", boost::json::array{}},
+                                                      {"removed_buckets", std::move(removed)},
+                                                      {"changes", std::move(changes)},
                                                       {"cursors", std::move(out_cursors)},
-                                                      {"more", false}});
+                                                      {"more", more}});
 }
 
 }  // namespace
@@ -80,7 +78,7 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
         break;
       }
     }
-    if (up_to_date) return nothing_new(committed.epoch(), *known, cursors);
+    if (up_to_date) return pull_answer(committed.epoch(), *known, cursors, {}, {}, false);
   }
 
   auto& db = ctx.db();
@@ -95,15 +93,11 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
   ctx.sessions.put_buckets(caller.user_id, std::make_shared<const std::vector<std::string>>(buckets),
                            caller.identity_generation);
 
-  boost::json::array removed_buckets = removed_from(cursors, buckets);
-
   boost::json::array changes;
   boost::json::object out_cursors;
-  boost::json::array bucket_list;
   bool more = false;
   std::int64_t remaining = limit;
   for (const auto& bucket : buckets) {
-    bucket_list.push_back(boost::json::string(bucket));
     const auto it = cursors.find(bucket);
     const std::int64_t after = it == cursors.end() ? 0 : it->second;
     if (remaining == 0) {
@@ -138,13 +132,9 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
                    bucket + ": " + std::to_string(rows.size()) + " change(s)");
     }
   }
+  const auto epoch = feed.epoch();
   snapshot.commit();
-  return http::json_response(200, boost::json::object{{"epoch", feed.epoch()},
-                                                      {"buckets", std::move(bucket_list)},
-                                                      {"removed_buckets", std::move(removed_buckets)},
-                                                      {"changes", std::move(changes)},
-                                                      {"cursors", std::move(out_cursors)},
-                                                      {"more", more}});
+  return pull_answer(epoch, buckets, cursors, std::move(out_cursors), std::move(changes), more);
 }
 
 }  // namespace kete::domain

@@ -1,4 +1,5 @@
 #include "domain/totp_handlers.h"
+#include "kete/time_format.h"
 
 
 #include <cctype>
@@ -53,7 +54,7 @@ http::Response totp_confirm(ServerContext& ctx, const http::Request& request, co
   if (!user || user->totp_secret.empty()) return http::error_response(ErrorCode::conflict, "start enrolment first");
   if (user->totp_enabled) return http::error_response(ErrorCode::conflict, "two-factor sign-in is already set up");
   const auto secret = auth::base32_decode(user->totp_secret).value_or("");
-  const auto step = auth::verify_totp(secret, **code, static_cast<std::int64_t>(std::time(nullptr)), 0);
+  const auto step = auth::verify_totp(secret, **code, unix_now(), 0);
   if (!step) return http::error_response(ErrorCode::bad_request, "the code is not right; check the time on your phone");
   storage::Transaction tx(db);
   identities.set_totp(caller.user_id, user->totp_secret, true);

@@ -4,6 +4,7 @@
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #endif
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -31,6 +32,10 @@ using Stream = beast::ssl_stream<beast::tcp_stream>;
 constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
 
 namespace {
+
+// A body this large is a file chunk: its handler writes and flushes it to disk (see
+// blocking in run_session).
+constexpr std::size_t kBlockingBodyBytes = 256 * 1024;
 
 Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& remote) {
   Request r;
@@ -79,6 +84,7 @@ net::awaitable<boost::system::error_code> write_streamed(Stream& stream, const R
   set_fields(out, in, keep_alive);
   out.content_length(in.file ? in.file->length : in.head_content_length.value_or(0));
   bhttp::response_serializer<bhttp::empty_body> serializer{out};
+  beast::get_lowest_layer(stream).expires_after(timeout);
   auto [header_ec, header_bytes] = co_await bhttp::async_write_header(stream, serializer, use_tuple);
   if (header_ec || !in.file) co_return header_ec;
   std::ifstream file(in.file->path, std::ios::binary);
@@ -110,7 +116,8 @@ Response safe_handle(const Handler& handler, const Request& request) {
 
 }  // namespace
 
-net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context& tls, const Handler& handler,
+net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context& tls,
+                                 net::thread_pool::executor_type blocking, const Handler& handler,
                                  const UpgradeHandler& upgrade, ConnectionRegistry& registry,
                                  const ListenOptions& options) {
   boost::system::error_code ec;
@@ -182,16 +189,28 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
         Request request = to_request(std::move(message), remote);
         method = request.method;
         path = request.path;
-        response = safe_handle(handler, request);
+        if (request.body.size() >= kBlockingBodyBytes) {
+          response = co_await net::co_spawn(
+              blocking, [&]() -> net::awaitable<Response> { co_return safe_handle(handler, request); }, net::use_awaitable);
+        } else {
+          response = safe_handle(handler, request);
+        }
       }
     }
 
     const int status = response.status;
     const std::string user = response.log_user_id;
     const bool keep = keep_alive && !registry.stopping();
+    if (method == "HEAD") {
+      // Whatever answered (a handler, an error, the router): a HEAD answer is its header only,
+      // saying how long the body of a GET would be. A body here would corrupt the connection.
+      if (!response.head_content_length)
+        response.head_content_length = response.file ? response.file->length : response.body.size();
+      response.body.clear();
+      response.file.reset();
+    }
     boost::system::error_code write_ec;
     if (response.file || response.head_content_length) {
-      beast::get_lowest_layer(stream).expires_after(options.write_timeout);
       write_ec = co_await write_streamed(stream, response, version, keep, options.write_timeout);
     } else {
       auto out = to_beast(std::move(response), version, keep);

@@ -11,6 +11,7 @@ namespace {
 
 constexpr auto kBatchWindow = std::chrono::milliseconds(25);
 constexpr std::size_t kBatchSize = 1000;
+constexpr int kTriesBeforeOneByOne = 3;
 
 }  // namespace
 
@@ -54,30 +55,47 @@ void AuditWriter::run() {
     batch.swap(queue_);
     flush_wanted_ = false;
     lock.unlock();
-    bool ok = false;
-    try {
-      auto& db = pool_.for_this_thread();
-      Transaction tx(db);
-      AuditStore store(db);
-      for (const auto& e : batch) store.append(e);
-      tx.commit();
-      ok = true;
-    } catch (const std::exception& e) {
-      log::error("audit_write_failed", {{"what", e.what()}, {"entries", static_cast<std::int64_t>(batch.size())}});
-    }
+    const bool ok = write(batch);
     lock.lock();
-    if (ok) {
-      committed_ += batch.size();
-      written_.notify_all();
-    } else {
-      // Kept, in order, for the next round (a full disk may come back); never dropped silently.
-      batch.insert(batch.end(), std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
-      queue_.swap(batch);
-      if (stopping_) return;
+    if (!ok) {
+      // Kept, in order, for another try (a full disk may come back); after a few, each entry is
+      // tried alone so that one that can never be stored holds up no other. What still fails is
+      // logged whole, never dropped silently.
+      if (++failures_ < kTriesBeforeOneByOne && !stopping_) {
+        batch.insert(batch.end(), std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
+        queue_.swap(batch);
+        lock.unlock();
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        lock.lock();
+        continue;
+      }
       lock.unlock();
-      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      for (auto& e : batch)
+        if (!write({e}))
+          log::error("audit_entry_not_stored", {{"at", e.at}, {"action", e.action}, {"outcome", e.outcome},
+                                                {"actor_id", e.actor_id}, {"subject_tenant_id", e.subject_tenant_id},
+                                                {"subject_user_id", e.subject_user_id}, {"collection", e.collection},
+                                                {"record_id", e.record_id}, {"remote", e.remote_address},
+                                                {"detail", e.detail}});
       lock.lock();
     }
+    failures_ = 0;
+    committed_ += batch.size();
+    written_.notify_all();
+  }
+}
+
+bool AuditWriter::write(const std::vector<AuditEntry>& entries) {
+  try {
+    auto& db = pool_.for_this_thread();
+    Transaction tx(db);
+    AuditStore store(db);
+    for (const auto& e : entries) store.append(e);
+    tx.commit();
+    return true;
+  } catch (const std::exception& e) {
+    log::error("audit_write_failed", {{"what", e.what()}, {"entries", static_cast<std::int64_t>(entries.size())}});
+    return false;
   }
 }
 

@@ -27,6 +27,7 @@ class AuditWriter {
 
  private:
   void run();
+  bool write(const std::vector<AuditEntry>& entries);
   DatabasePool& pool_;
   std::mutex mutex_;
   std::condition_variable wake_;
@@ -35,6 +36,7 @@ class AuditWriter {
   std::uint64_t appended_ = 0;
   std::uint64_t committed_ = 0;
   bool flush_wanted_ = false;
+  int failures_ = 0;
   bool stopping_ = false;
   std::thread thread_;
 };

@@ -1,16 +1,20 @@
 #include "storage/blob_store.h"
 
-#include <sstream>
+#include <sqlite3.h>
 
+
+#include "storage/record_store.h"
 #include "storage/sqlite_database.h"
 
 namespace kete::storage {
 namespace fs = std::filesystem;
 
+std::string upload_key(const std::string& user_id, const std::string& sha256) { return user_id + "." + sha256; }
+
 fs::path BlobStore::blob_path(const std::string& sha256) const { return dir_ / sha256.substr(0, 2) / sha256; }
 
 fs::path BlobStore::partial_path(const std::string& user_id, const std::string& sha256) const {
-  return dir_ / "partial" / (user_id + "." + sha256);
+  return dir_ / "partial" / upload_key(user_id, sha256);
 }
 
 std::optional<BlobInfo> BlobStore::blob(const std::string& sha256) {
@@ -26,35 +30,33 @@ bool BlobStore::owned_by(const std::string& sha256, const std::string& user_id) 
   return q.step();
 }
 
-std::vector<BlobReference> BlobStore::references(const std::string& sha256) {
+std::vector<BlobReference> BlobStore::readable_references(const std::string& sha256, const scope::ReadScope& scope) {
   auto q = db_.prepare(
       "SELECT r.id, r.collection, r.buckets FROM record_blobs b JOIN records r ON r.id = b.record_id "
       "WHERE b.sha256 = ? AND r.deleted = 0");
   q.bind(1, sha256);
   std::vector<BlobReference> out;
   while (q.step()) {
-    BlobReference ref{q.text(0), q.text(1), {}};
-    std::istringstream in(q.text(2));
-    for (std::string b; in >> b;) ref.buckets.push_back(b);
-    out.push_back(std::move(ref));
+    BlobReference ref{q.text(0), q.text(1), parse_bucket_list(q.text(2))};
+    if (scope.can_read(ref.buckets)) out.push_back(std::move(ref));
   }
   return out;
 }
 
 std::optional<UploadState> BlobStore::upload(const std::string& user_id, const std::string& sha256) {
-  auto q = db_.prepare("SELECT tenant_id, total, received FROM blob_uploads WHERE user_id = ? AND sha256 = ?");
+  auto q = db_.prepare("SELECT total, received FROM blob_uploads WHERE user_id = ? AND sha256 = ?");
   q.bind(1, user_id).bind(2, sha256);
   if (!q.step()) return std::nullopt;
-  return UploadState{q.text(0), q.integer(1), q.integer(2)};
+  return UploadState{q.integer(0), q.integer(1)};
 }
 
-void BlobStore::start_upload(const std::string& user_id, const std::string& sha256, const std::string& tenant_id,
-                             std::int64_t total, std::int64_t now) {
+void BlobStore::start_upload(const std::string& user_id, const std::string& sha256, std::int64_t total,
+                             std::int64_t now) {
   db_.prepare(
-         "INSERT INTO blob_uploads(user_id, sha256, tenant_id, total, received, updated_at) VALUES (?, ?, ?, ?, 0, ?) "
-         "ON CONFLICT(user_id, sha256) DO UPDATE SET tenant_id = excluded.tenant_id, total = excluded.total, "
-         "received = 0, updated_at = excluded.updated_at")
-      .bind(1, user_id).bind(2, sha256).bind(3, tenant_id).bind(4, total).bind(5, now)
+         "INSERT INTO blob_uploads(user_id, sha256, total, received, updated_at) VALUES (?, ?, ?, 0, ?) "
+         "ON CONFLICT(user_id, sha256) DO UPDATE SET total = excluded.total, received = 0, "
+         "updated_at = excluded.updated_at")
+      .bind(1, user_id).bind(2, sha256).bind(3, total).bind(4, now)
       .run();
 }
 
@@ -69,23 +71,23 @@ void BlobStore::drop_upload(const std::string& user_id, const std::string& sha25
   db_.prepare("DELETE FROM blob_uploads WHERE user_id = ? AND sha256 = ?").bind(1, user_id).bind(2, sha256).run();
 }
 
-void BlobStore::complete(const std::string& user_id, const std::string& tenant_id, const BlobInfo& info,
-                         std::int64_t now) {
+void BlobStore::complete(const std::string& user_id, const BlobInfo& info, std::int64_t now) {
   db_.prepare("INSERT OR IGNORE INTO blobs(sha256, size, mime, created_at) VALUES (?, ?, ?, ?)")
       .bind(1, info.sha256).bind(2, info.size).bind(3, info.mime).bind(4, now)
       .run();
   db_.prepare(
-         "INSERT INTO blob_owners(sha256, user_id, tenant_id, size, uploaded_at) VALUES (?, ?, ?, ?, ?) "
+         "INSERT INTO blob_owners(sha256, user_id, uploaded_at) VALUES (?, ?, ?) "
          "ON CONFLICT(sha256, user_id) DO UPDATE SET uploaded_at = excluded.uploaded_at")
-      .bind(1, info.sha256).bind(2, user_id).bind(3, tenant_id).bind(4, info.size).bind(5, now)
+      .bind(1, info.sha256).bind(2, user_id).bind(3, now)
       .run();
   drop_upload(user_id, info.sha256);
 }
 
 std::int64_t BlobStore::tenant_usage(const std::string& tenant_id) {
   auto q = db_.prepare(
-      "SELECT (SELECT coalesce(sum(size), 0) FROM (SELECT DISTINCT sha256, size FROM blob_owners WHERE tenant_id = ?)) "
-      "     + (SELECT coalesce(sum(total), 0) FROM blob_uploads WHERE tenant_id = ?)");
+      "SELECT (SELECT coalesce(sum(b.size), 0) FROM blobs b WHERE b.sha256 IN "
+      "         (SELECT o.sha256 FROM blob_owners o JOIN users u ON u.id = o.user_id WHERE u.tenant_id = ?)) "
+      "     + (SELECT coalesce(sum(p.total), 0) FROM blob_uploads p JOIN users u ON u.id = p.user_id WHERE u.tenant_id = ?)");
   q.bind(1, tenant_id).bind(2, tenant_id);
   q.step();
   return q.integer(0);
@@ -115,13 +117,19 @@ std::vector<std::string> BlobStore::take_unreferenced(std::int64_t uploaded_befo
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> BlobStore::take_stale_uploads(std::int64_t updated_before, int limit) {
+std::vector<std::pair<std::string, std::string>> BlobStore::idle_uploads(std::int64_t updated_before, int limit) {
   auto q = db_.prepare("SELECT user_id, sha256 FROM blob_uploads WHERE updated_at < ? LIMIT ?");
   q.bind(1, updated_before).bind(2, static_cast<std::int64_t>(limit));
   std::vector<std::pair<std::string, std::string>> out;
   while (q.step()) out.emplace_back(q.text(0), q.text(1));
-  for (const auto& [user, sha] : out) drop_upload(user, sha);
   return out;
+}
+
+bool BlobStore::drop_upload_if_idle(const std::string& user_id, const std::string& sha256, std::int64_t updated_before) {
+  db_.prepare("DELETE FROM blob_uploads WHERE user_id = ? AND sha256 = ? AND updated_at < ?")
+      .bind(1, user_id).bind(2, sha256).bind(3, updated_before)
+      .run();
+  return sqlite3_changes(db_.handle()) > 0;
 }
 
 }  // namespace kete::storage

@@ -10,7 +10,6 @@ void CommittedState::load(const std::vector<std::pair<std::string, std::int64_t>
   heads_.clear();
   for (const auto& [bucket, seq] : heads) heads_[bucket] = seq;
   epoch_ = std::move(epoch);
-  generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 std::int64_t CommittedState::head(const std::string& bucket) const {
@@ -24,17 +23,27 @@ std::string CommittedState::epoch() const {
   return epoch_;
 }
 
-void CommittedState::publish(const std::vector<std::pair<std::string, std::int64_t>>& heads, bool identity_changed,
-                             const std::string* new_epoch) {
-  if (!heads.empty() || new_epoch) {
+std::uint64_t CommittedState::identity_generation(const std::string& user_id) const {
+  std::shared_lock lock(mutex_);
+  const auto it = users_.find(user_id);
+  return global_ + (it == users_.end() ? 0 : it->second);
+}
+
+void CommittedState::publish(const std::vector<std::pair<std::string, std::int64_t>>& heads,
+                             const IdentityChanges& identity, const std::string* new_epoch) {
+  if (heads.empty() && identity.empty() && !new_epoch) return;
+  {
     std::unique_lock lock(mutex_);
     for (const auto& [bucket, seq] : heads) {
       auto& head = heads_[bucket];
       head = std::max(head, seq);
     }
     if (new_epoch) epoch_ = *new_epoch;
+    if (identity.global) ++global_;
+    for (const auto& user : identity.users) ++users_[user];
+    // Inside the lock: whoever reads a generation after this sees the change count moved too.
+    if (!identity.empty()) changes_.fetch_add(1, std::memory_order_acq_rel);
   }
-  if (identity_changed) generation_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 }  // namespace kete::storage

@@ -104,14 +104,14 @@ std::optional<Tenant> IdentityStore::tenant_by_id(const std::string& id) {
 
 void IdentityStore::set_password_hash(const std::string& user_id, const std::string& phc) {
   db_.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(1, phc).bind(2, user_id).run();
-  db_.note_identity_change();
+  db_.note_identity_change(user_id);
 }
 
 void IdentityStore::set_totp(const std::string& user_id, const std::string& secret, bool enabled) {
   db_.prepare("UPDATE users SET totp_secret = ?, totp_enabled = ?, totp_last_step = 0 WHERE id = ?")
       .bind(1, secret).bind(2, std::int64_t{enabled}).bind(3, user_id)
       .run();
-  db_.note_identity_change();
+  db_.note_identity_change(user_id);
 }
 
 void IdentityStore::set_totp_last_step(const std::string& user_id, std::int64_t step) {
@@ -125,12 +125,12 @@ void IdentityStore::set_require_totp(const std::string& tenant_id, bool required
 
 void IdentityStore::assign(const std::string& user_id, const std::string& tenant_id) {
   db_.prepare("INSERT OR IGNORE INTO assignments(user_id, tenant_id) VALUES (?, ?)").bind(1, user_id).bind(2, tenant_id).run();
-  db_.note_identity_change();
+  db_.note_identity_change(user_id);
 }
 
 void IdentityStore::unassign(const std::string& user_id, const std::string& tenant_id) {
   db_.prepare("DELETE FROM assignments WHERE user_id = ? AND tenant_id = ?").bind(1, user_id).bind(2, tenant_id).run();
-  db_.note_identity_change();
+  db_.note_identity_change(user_id);
 }
 
 std::vector<std::string> IdentityStore::assigned_tenants(const std::string& user_id) {

@@ -147,21 +147,18 @@ constexpr std::array kMigrations{
         mime TEXT NOT NULL,
         created_at INTEGER NOT NULL
       ) WITHOUT ROWID;
-      -- Who uploaded which blob (they may read it back; it counts against their tenant's quota).
+      -- Who uploaded which blob: they may read it back, and it counts against their tenant's quota.
       CREATE TABLE blob_owners (
         sha256 TEXT NOT NULL,
         user_id TEXT NOT NULL,
-        tenant_id TEXT NOT NULL,
-        size INTEGER NOT NULL,
         uploaded_at INTEGER NOT NULL,
         PRIMARY KEY (sha256, user_id)
       ) WITHOUT ROWID;
-      CREATE INDEX blob_owners_by_tenant ON blob_owners(tenant_id);
+      CREATE INDEX blob_owners_by_user ON blob_owners(user_id);
       -- Uploads in progress, one per uploader and hash: nobody sees or resumes another's.
       CREATE TABLE blob_uploads (
         user_id TEXT NOT NULL,
         sha256 TEXT NOT NULL,
-        tenant_id TEXT NOT NULL,
         total INTEGER NOT NULL,
         received INTEGER NOT NULL,
         updated_at INTEGER NOT NULL,

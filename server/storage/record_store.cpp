@@ -15,14 +15,14 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
-std::vector<std::string> split(const std::string& text) {
+}  // namespace
+
+std::vector<std::string> parse_bucket_list(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string part; in >> part;) out.push_back(part);
   return out;
 }
-
-}  // namespace
 
 std::optional<StoredRecord> RecordStore::get(const scope::ReadScope& scope, std::string_view collection,
                                              std::string_view id) {
@@ -31,7 +31,7 @@ std::optional<StoredRecord> RecordStore::get(const scope::ReadScope& scope, std:
       "FROM records WHERE id = ? AND collection = ? AND deleted = 0");
   q.bind(1, id).bind(2, collection);
   if (!q.step()) return std::nullopt;
-  StoredRecord r{q.text(0), q.text(1), q.integer(2), q.text(3), split(q.text(4)), q.integer(5) != 0,
+  StoredRecord r{q.text(0), q.text(1), q.integer(2), q.text(3), parse_bucket_list(q.text(4)), q.integer(5) != 0,
                  q.text(6), q.text(7), q.text(8), q.text(9)};
   if (!scope.can_read(r.buckets)) return std::nullopt;
   return r;

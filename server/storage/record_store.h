@@ -26,6 +26,9 @@ struct StoredRecord {
   std::string updated_at;
 };
 
+// The space-separated bucket list kept in records.buckets.
+std::vector<std::string> parse_bucket_list(const std::string& text);
+
 class RecordStore {
  public:
   explicit RecordStore(SqliteDatabase& db) : db_(db) {}

@@ -43,15 +43,19 @@ void SessionStore::touch(const std::string& session_id, std::int64_t now) {
 }
 
 void SessionStore::end(const std::string& session_id, std::int64_t now) {
-  db_.prepare("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL").bind(1, now).bind(2, session_id).run();
-  db_.note_identity_change();
+  auto q = db_.prepare("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL RETURNING user_id");
+  q.bind(1, now).bind(2, session_id);
+  std::string user_id;
+  if (q.step()) user_id = q.text(0);
+  q.run();
+  if (!user_id.empty()) db_.note_identity_change(user_id);
 }
 
 int SessionStore::end_all_for_user(const std::string& user_id, const std::string& keep, std::int64_t now) {
   db_.prepare("UPDATE sessions SET ended_at = ? WHERE user_id = ? AND id != ? AND ended_at IS NULL")
       .bind(1, now).bind(2, user_id).bind(3, keep)
       .run();
-  db_.note_identity_change();
+  db_.note_identity_change(user_id);
   return sqlite3_changes(db_.handle());
 }
 

@@ -115,8 +115,9 @@ void SqliteDatabase::exec(std::string_view sql) {
   }
 }
 
-void SqliteDatabase::note_identity_change() {
-  pending_.identity = true;
+void SqliteDatabase::note_identity_change(const std::string& user_id) {
+  if (user_id.empty()) pending_.identity.global = true;
+  else pending_.identity.users.push_back(user_id);
   if (!in_transaction_) publish_pending();
 }
 

@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "kete/result.h"
+#include "storage/committed_state.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace kete::storage {
 
-class CommittedState;
 
 class Statement {
  public:
@@ -66,7 +66,9 @@ class SqliteDatabase {
   // What this connection's writes change in the pool's CommittedState; published when the
   // enclosing Transaction commits (at once outside a transaction), dropped on rollback.
   void attach(CommittedState* committed) { committed_ = committed; }
-  void note_identity_change();
+  // A change to one user's sessions, password, two-factor or assignments; with no user, to what
+  // everyone's scope is made of (tenants, the set of users, a tenant's two-factor rule).
+  void note_identity_change(const std::string& user_id = {});
   void note_head(const std::string& bucket, std::int64_t seq);
   void note_epoch(const std::string& epoch);
 
@@ -76,7 +78,7 @@ class SqliteDatabase {
   void publish_pending();
   struct Pending {
     std::vector<std::pair<std::string, std::int64_t>> heads;
-    bool identity = false;
+    IdentityChanges identity;
     std::optional<std::string> epoch;
   };
   CommittedState* committed_ = nullptr;

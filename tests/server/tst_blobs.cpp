@@ -1,11 +1,8 @@
 // The blob API as an uploader on a poor connection and as an attacker would use it, against the
 // real server over real TLS: resumed uploads, wrong hashes, ranges, limits, scope, collection.
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
-#include <QThread>
 #include <QtTest>
 
 #include "server_process.h"
@@ -14,15 +11,6 @@
 using namespace kete::test;
 
 namespace {
-
-QByteArray randomBytes(int n) {
-  QByteArray out(n, Qt::Uninitialized);
-  QRandomGenerator generator(static_cast<quint32>(n) * 2654435761u);
-  for (int i = 0; i < n; ++i) out[i] = static_cast<char>(generator.bounded(256));
-  return out;
-}
-
-QString sha(const QByteArray& bytes) { return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex(); }
 
 QByteArray range(qint64 first, qint64 last, qint64 total) {
   return QString("bytes %1-%2/%3").arg(first).arg(last).arg(total).toLatin1();
@@ -43,7 +31,7 @@ class Blobs : public QObject {
     if (!contentRange.isEmpty()) headers.append({"Content-Range", contentRange});
     return (*m_world)[who].http->send("PUT", blobUrl(hash), chunk, headers);
   }
-  HttpReply upload(const QString& who, const QByteArray& bytes) { return put(who, sha(bytes), bytes); }
+  HttpReply upload(const QString& who, const QByteArray& bytes) { return put(who, sha256Hex(bytes), bytes); }
 
   // A document for client A that refers to a blob; returns the push result.
   QJsonObject document(const QString& who, const QString& id, const QString& hash, bool clientVisible = true) {
@@ -74,8 +62,8 @@ class Blobs : public QObject {
   }
 
   void interruptedUploadResumesFromTheRightOffset() {
-    const QByteArray bytes = randomBytes(1'000'000);
-    const QString hash = sha(bytes);
+    const QByteArray bytes = randomBytes(1'000'000, 101);
+    const QString hash = sha256Hex(bytes);
     QCOMPARE(put("clientA", hash, bytes.left(300'000), range(0, 299'999, bytes.size())).status, 200);
     // The connection dropped; the uploader asks how much arrived and goes on from there.
     auto head = (*m_world)["clientA"].http->send("HEAD", blobUrl(hash), {});
@@ -102,8 +90,8 @@ class Blobs : public QObject {
   }
 
   void wrongHashIsRefusedAndDiscarded() {
-    const QByteArray bytes = randomBytes(50'000);
-    const QString claimed = sha("something else");
+    const QByteArray bytes = randomBytes(50'000, 102);
+    const QString claimed = sha256Hex("something else");
     auto r = put("staff", claimed, bytes);
     QCOMPARE(r.status, 400);
     QVERIFY(r.body.contains("do not hash to"));
@@ -113,40 +101,40 @@ class Blobs : public QObject {
     // Names that are not a lower-case hex SHA-256 never reach the disk.
     QCOMPARE(put("staff", "../../kete.db", bytes).status, 404);
     QCOMPARE(put("staff", QString(64, 'A'), bytes).status, 400);
-    QCOMPARE(put("staff", sha(bytes), bytes, "bytes 0-10/5").status, 400);
-    QCOMPARE(put("staff", sha(bytes), bytes, "bytes 0-99/50000").status, 400);  // length mismatch
+    QCOMPARE(put("staff", sha256Hex(bytes), bytes, "bytes 0-10/5").status, 400);
+    QCOMPARE(put("staff", sha256Hex(bytes), bytes, "bytes 0-99/50000").status, 400);  // length mismatch
   }
 
   void rangesAndContentType() {
-    const QByteArray pdf = "%PDF-1.7\n" + randomBytes(20'000);
+    const QByteArray pdf = "%PDF-1.7\n" + randomBytes(20'000, 103);
     QCOMPARE(upload("staff", pdf).status, 201);
     auto& staff = *(*m_world)["staff"].http;
-    auto part = staff.send("GET", blobUrl(sha(pdf)), {}, {{"Range", "bytes=100-199"}});
+    auto part = staff.send("GET", blobUrl(sha256Hex(pdf)), {}, {{"Range", "bytes=100-199"}});
     QCOMPARE(part.status, 206);
     QCOMPARE(part.body, pdf.mid(100, 100));
     QCOMPARE(part.header("Content-Range"), QString("bytes 100-199/%1").arg(pdf.size()).toLatin1());
     QCOMPARE(part.header("Content-Type"), QByteArray("application/pdf"));
-    auto tail = staff.send("GET", blobUrl(sha(pdf)), {}, {{"Range", "bytes=-10"}});
+    auto tail = staff.send("GET", blobUrl(sha256Hex(pdf)), {}, {{"Range", "bytes=-10"}});
     QCOMPARE(tail.body, pdf.right(10));
-    auto beyond = staff.send("GET", blobUrl(sha(pdf)), {}, {{"Range", "bytes=999999-"}});
+    auto beyond = staff.send("GET", blobUrl(sha256Hex(pdf)), {}, {{"Range", "bytes=999999-"}});
     QCOMPARE(beyond.status, 416);
     QCOMPARE(beyond.header("Content-Range"), QString("bytes */%1").arg(pdf.size()).toLatin1());
     // HTML is never served as HTML, whatever the uploader hoped.
     const QByteArray html = "<html><script>alert(1)</script></html>";
     QCOMPARE(upload("staff", html).status, 201);
-    QVERIFY(staff.get(blobUrl(sha(html))).header("Content-Type").startsWith("text/plain"));
+    QVERIFY(staff.get(blobUrl(sha256Hex(html))).header("Content-Type").startsWith("text/plain"));
   }
 
   void outOfScopeBlobsAreNotFound() {
-    const QByteArray bytes = "%PDF-1.4 statement for client A " + randomBytes(1000);
-    const QString hash = sha(bytes);
+    const QByteArray bytes = "%PDF-1.4 statement for client A " + randomBytes(1000, 104);
+    const QString hash = sha256Hex(bytes);
     QCOMPARE(upload("staff", bytes).status, 201);
-    const QString docId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString docId = newId();
     QCOMPARE(document("staff", docId, hash).value("status").toString(), QString("applied"));
     // Readers of the document get the file; everyone else gets what a missing blob gets.
     QCOMPARE((*m_world)["clientA"].http->get(blobUrl(hash)).status, 200);
     QCOMPARE((*m_world)["admin"].http->get(blobUrl(hash)).status, 200);
-    const QString missing = sha("never uploaded");
+    const QString missing = sha256Hex("never uploaded");
     for (const QString who : {"clientB", "staff2", "partnerP"}) {
       auto r = (*m_world)[who].http->get(blobUrl(hash));
       auto none = (*m_world)[who].http->get(blobUrl(missing));
@@ -156,12 +144,12 @@ class Blobs : public QObject {
     }
     // Knowing a hash is not a key: a record of one's own pointing at it is refused, with the same
     // words as for a hash that was never uploaded.
-    const QString theirs = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString theirs = newId();
     auto stolen = m_world->push("clientB", "documents", "create", theirs, 0,
                                 {{"tenant_id", m_world->tenant("clientB")}, {"folder", "x"}, {"title", "x"}, {"blob", hash},
                                  {"size", 1}, {"mime", "application/pdf"}, {"client_visible", true}});
     QCOMPARE(stolen.value("status").toString(), QString("rejected"));
-    auto never = m_world->push("clientB", "documents", "create", QUuid::createUuid().toString(QUuid::WithoutBraces), 0,
+    auto never = m_world->push("clientB", "documents", "create", newId(), 0,
                                {{"tenant_id", m_world->tenant("clientB")}, {"folder", "x"}, {"title", "x"}, {"blob", missing},
                                 {"size", 1}, {"mime", "application/pdf"}, {"client_visible", true}});
     QCOMPARE(stolen.value("error").toObject().value("message").toString().replace(hash, "H"),
@@ -172,11 +160,11 @@ class Blobs : public QObject {
     QCOMPARE(upload("clientB", bytes).status, 201);
     QCOMPARE((*m_world)["clientB"].http->get(blobUrl(hash)).status, 200);
     // An internal-only document's file is not the client's.
-    const QByteArray internal = "internal working papers " + randomBytes(100);
+    const QByteArray internal = "internal working papers " + randomBytes(100, 105);
     QCOMPARE(upload("staff", internal).status, 201);
-    QCOMPARE(document("staff", QUuid::createUuid().toString(QUuid::WithoutBraces), sha(internal), false)
+    QCOMPARE(document("staff", newId(), sha256Hex(internal), false)
                  .value("status").toString(), QString("applied"));
-    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(sha(internal))).status, 404);
+    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(sha256Hex(internal))).status, 404);
     // The client's access log shows who downloaded its file.
     auto log = (*m_world)["clientA"].http->get(m_server->url("/api/v1/audit?limit=50")).json();
     bool seen = false;
@@ -187,39 +175,42 @@ class Blobs : public QObject {
   }
 
   void documentsKeepTheirVersions() {
-    const QByteArray v1 = "%PDF-1.4 first draft " + randomBytes(100), v2 = "%PDF-1.4 signed copy " + randomBytes(100);
+    const QByteArray v1 = "%PDF-1.4 first draft " + randomBytes(100, 106), v2 = "%PDF-1.4 signed copy " + randomBytes(100, 107);
     QCOMPARE(upload("staff", v1).status, 201);
     QCOMPARE(upload("clientA", v2).status, 201);
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QCOMPARE(document("staff", id, sha(v1)).value("status").toString(), QString("applied"));
+    const QString id = newId();
+    QCOMPARE(document("staff", id, sha256Hex(v1)).value("status").toString(), QString("applied"));
     // The client uploads a new version of the same document.
-    auto next = m_world->push("clientA", "documents", "update", id, 1, {{"blob", sha(v2)}, {"size", v2.size()}});
+    auto next = m_world->push("clientA", "documents", "update", id, 1, {{"blob", sha256Hex(v2)}, {"size", v2.size()}});
     QCOMPARE(next.value("status").toString(), QString("applied"));
     auto record = m_world->get("staff", "/api/v1/records/documents/" + id).json().value("data").toObject();
-    QCOMPARE(record.value("blob").toString(), sha(v2));
+    QCOMPARE(record.value("blob").toString(), sha256Hex(v2));
     QCOMPARE(record.value("uploaded_by").toString(), (*m_world)["clientA"].id);
+    // Size and type are what the server stored, not what a client wrote.
+    QCOMPARE(record.value("size").toInteger(), v2.size());
+    QCOMPARE(record.value("mime").toString(), QString("application/pdf"));
     const auto versions = record.value("versions").toArray();
     QCOMPARE(versions.size(), 1);
-    QCOMPARE(versions[0].toObject().value("blob").toString(), sha(v1));
+    QCOMPARE(versions[0].toObject().value("blob").toString(), sha256Hex(v1));
     QCOMPARE(versions[0].toObject().value("uploaded_by").toString(), (*m_world)["staff"].id);
     // The older version stays readable to the document's readers.
-    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(sha(v1))).body, v1);
+    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(sha256Hex(v1))).body, v1);
     // Nobody writes the history but the server.
     auto forged = m_world->push("staff", "documents", "update", id, 2, {{"versions", QJsonArray{}}});
     QCOMPARE(forged.value("status").toString(), QString("rejected"));
   }
 
   void sizeAndQuotaLimits() {
-    auto tooBig = put("partnerP", sha("x"), QByteArray(1000, 'x'), range(0, 999, 3'000'001));
+    auto tooBig = put("partnerP", sha256Hex("x"), QByteArray(1000, 'x'), range(0, 999, 3'000'001));
     QCOMPARE(tooBig.status, 413);
     QCOMPARE(tooBig.errorCode(), QString("payload_too_large"));
     // Client B's quota is 5 MB: two 2.5 MB files fit, a third does not.
-    for (int i = 0; i < 2; ++i) QCOMPARE(upload("clientB", randomBytes(2'400'000 + i)).status, 201);
-    auto over = upload("clientB", randomBytes(1'000'000));
+    for (int i = 0; i < 2; ++i) QCOMPARE(upload("clientB", randomBytes(2'400'000 + i, 108 + static_cast<quint32>(i))).status, 201);
+    auto over = upload("clientB", randomBytes(1'000'000, 109));
     QCOMPARE(over.status, 413);
     QVERIFY(over.body.contains("quota"));
     // Another tenant is not affected.
-    QCOMPARE(upload("clientA", randomBytes(200'000)).status, 201);
+    QCOMPARE(upload("clientA", randomBytes(200'000, 110)).status, 201);
   }
 
   void unreferencedBlobsAreCollected() {
@@ -230,17 +221,17 @@ class Blobs : public QObject {
     file.close();
     QCOMPARE(m_server->stop(), 0);
     QVERIFY(m_server->start({"--config", m_config}));
-    const QByteArray kept = "%PDF-1.4 kept " + randomBytes(100), loose = "loose " + randomBytes(100);
+    const QByteArray kept = "%PDF-1.4 kept " + randomBytes(100, 111), loose = "loose " + randomBytes(100, 112);
     QCOMPARE(upload("staff", kept).status, 201);
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QCOMPARE(document("staff", id, sha(kept)).value("status").toString(), QString("applied"));
+    const QString id = newId();
+    QCOMPARE(document("staff", id, sha256Hex(kept)).value("status").toString(), QString("applied"));
     QCOMPARE(upload("staff", loose).status, 201);
-    QTRY_COMPARE_WITH_TIMEOUT((*m_world)["staff"].http->get(blobUrl(sha(loose))).status, 404, 10000);
-    QVERIFY(!QFile::exists(m_server->dataDir() + "/blobs/" + sha(loose).left(2) + "/" + sha(loose)));
-    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(sha(kept))).body, kept);
+    QTRY_COMPARE_WITH_TIMEOUT((*m_world)["staff"].http->get(blobUrl(sha256Hex(loose))).status, 404, 10000);
+    QVERIFY(!QFile::exists(m_server->dataDir() + "/blobs/" + sha256Hex(loose).left(2) + "/" + sha256Hex(loose)));
+    QCOMPARE((*m_world)["clientA"].http->get(blobUrl(sha256Hex(kept))).body, kept);
     // Deleting the document lets its file go too.
     QCOMPARE(m_world->push("staff", "documents", "delete", id, 1, {}).value("status").toString(), QString("applied"));
-    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_server->dataDir() + "/blobs/" + sha(kept).left(2) + "/" + sha(kept)), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_server->dataDir() + "/blobs/" + sha256Hex(kept).left(2) + "/" + sha256Hex(kept)), 10000);
     QVERIFY(blobFilesOnDisk() > 0);  // the referenced files of earlier cases are still there
   }
 };

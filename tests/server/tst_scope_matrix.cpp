@@ -290,9 +290,11 @@ class ScopeMatrix : public QObject {
     QVERIFY(m_world->pull("staff2"));
     QVERIFY((*m_world)["staff2"].sync.removedBuckets.contains("client:" + m_world->tenant("clientA")));
     QVERIFY(!(*m_world)["staff2"].sync.visible(job));
-    // And a foreign bucket named in the cursors is still reported removed on the memory path.
-    auto probe = (*m_world)["staff2"].http->post(m_server.url("/api/v1/sync/pull"),
-                                                  {{"cursors", QJsonObject{{"client:" + m_world->tenant("clientA"), 0}}}});
+    // And a foreign bucket named beside up-to-date cursors (the memory path) is still reported
+    // removed.
+    QJsonObject cursors = (*m_world)["staff2"].sync.cursors;
+    cursors.insert("client:" + m_world->tenant("clientA"), 0);
+    auto probe = (*m_world)["staff2"].http->post(m_server.url("/api/v1/sync/pull"), {{"cursors", cursors}});
     QVERIFY(probe.json().value("removed_buckets").toArray().contains("client:" + m_world->tenant("clientA")));
   }
 

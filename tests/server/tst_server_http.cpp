@@ -102,6 +102,22 @@ class ServerHttp : public QObject {
     QCOMPARE(client.get(m_server->url("/healthz")).status, 200);
   }
 
+  // A HEAD answer is its header only, whoever answered (an error here): a body would be read as
+  // the start of the next answer on the same keep-alive connection.
+  void headAnswersCarryNoBody() {
+    const QByteArray answer = rawExchange(
+        "HEAD /api/v1/no/such/route HTTP/1.1\r\nHost: x\r\n\r\n"
+        "HEAD /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const auto first = answer.indexOf("\r\n\r\n");
+    QVERIFY2(answer.startsWith("HTTP/1.1 404"), answer.constData());
+    QVERIFY2(answer.mid(first + 4).startsWith("HTTP/1.1 "), answer.constData());  // straight on to the next
+    const auto second = answer.indexOf("\r\n\r\n", first + 4);
+    QVERIFY2(answer.mid(second + 4).startsWith("HTTP/1.1 200"), answer.constData());
+    QCOMPARE(answer.count("HTTP/1.1 "), 3);
+    QVERIFY(answer.endsWith("}"));  // only the GET has a body
+  }
+
   void malformedRequestIs400() {
     const QByteArray answer = rawExchange("GARBAGE / NOT-HTTP\r\n\r\n");
     QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());

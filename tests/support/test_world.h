@@ -1,7 +1,10 @@
 #pragma once
 // A small business on a real server, built through the real admin API: the business with an
 // admin, a manager and two staff, two clients and two partners, each with one user signed in.
+#include <QByteArray>
+#include <QCryptographicHash>
 #include <QHash>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QJsonObject>
 #include <QString>
@@ -16,6 +19,18 @@ namespace kete::test {
 inline const QString kPassword = QStringLiteral("correct-horse-battery");
 
 inline QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+// Incompressible test bytes, the same for the same seed (different seeds: different files).
+inline QByteArray randomBytes(int n, quint32 seed) {
+  QByteArray out(n, Qt::Uninitialized);
+  QRandomGenerator generator(seed);
+  for (int i = 0; i < n; ++i) out[i] = static_cast<char>(generator.bounded(256));
+  return out;
+}
+
+inline QString sha256Hex(const QByteArray& bytes) {
+  return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
 
 // What one app would hold after syncing: cursors, and each record's data and buckets.
 struct SyncState {

@@ -3,14 +3,16 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include "http/detail/connection_registry.h"
 #include "http/https_server.h"
 
 namespace kete::http::detail {
 
+// `blocking` runs the handlers of requests with large bodies (file chunks: written and flushed).
 boost::asio::awaitable<void> run_session(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context& tls,
-                                         const Handler& handler, const UpgradeHandler& upgrade,
+                                         boost::asio::thread_pool::executor_type blocking, const Handler& handler, const UpgradeHandler& upgrade,
                                          ConnectionRegistry& registry, const ListenOptions& options);
 
 }  // namespace kete::http::detail

@@ -6,4 +6,5 @@ namespace kete {
 
 bool is_canonical_uuid(std::string_view text);
 
+
 }  // namespace kete
