@@ -11,10 +11,11 @@ namespace kete::app {
 namespace {
 
 constexpr int kTransferTimeoutMs = 20000;
+constexpr const char* kPinMismatch = "kete_pin_mismatch";
 
-QNetworkRequest makeRequest(const QUrl& url) {
+QNetworkRequest makeRequest(const QUrl& url, int timeoutMs = kTransferTimeoutMs) {
   QNetworkRequest request(url);
-  request.setTransferTimeout(kTransferTimeoutMs);
+  request.setTransferTimeout(timeoutMs);
   request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
   request.setRawHeader("Accept", "application/json");
   return request;
@@ -91,52 +92,53 @@ void ApiClient::post(const QString& path, const QJsonObject& body, std::function
 QNetworkReply* ApiClient::sendRaw(const QByteArray& method, const QString& path, const QByteArray& body,
                                   const QList<QPair<QByteArray, QByteArray>>& headers) {
   // A slow link moves a chunk slowly; only a stall (no bytes for this long) is a failure.
-  return start(method, path, body, headers, std::make_shared<bool>(false), 60000);
+  return start(method, path, body, headers, 60000);
 }
 
 QNetworkReply* ApiClient::start(const QByteArray& method, const QString& path, const QByteArray& body,
-                                const QList<QPair<QByteArray, QByteArray>>& headers, std::shared_ptr<bool> mismatch,
-                                int timeoutMs) {
+                                const QList<QPair<QByteArray, QByteArray>>& headers, int timeoutMs) {
   QUrl url = m_base;
   url.setPath(path);
-  QNetworkRequest request = makeRequest(url);
-  request.setTransferTimeout(timeoutMs);
+  QNetworkRequest request = makeRequest(url, timeoutMs);
   for (const auto& [name, value] : headers) request.setRawHeader(name, value);
   if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-  QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
+  // HEAD through head(): a custom verb would make Qt wait for a body that never comes.
+  QNetworkReply* reply = method == "HEAD" ? m_network.head(request) : m_network.sendCustomRequest(request, method, body);
   const QString pin = m_pin;
   connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError>& errors) {
     if (!pin.isEmpty() && fingerprintOf(reply->sslConfiguration().peerCertificate()) == pin)
       reply->ignoreSslErrors(errors);
   });
   // Pinned means pinned: even a certificate a public CA vouches for must be the pinned one.
-  connect(reply, &QNetworkReply::encrypted, reply, [reply, pin, mismatch] {
+  connect(reply, &QNetworkReply::encrypted, reply, [reply, pin] {
     if (!pin.isEmpty() && fingerprintOf(reply->sslConfiguration().peerCertificate()) != pin) {
-      *mismatch = true;
+      reply->setProperty(kPinMismatch, true);
       reply->abort();
     }
   });
   return reply;
 }
 
+ApiReply ApiClient::readReply(QNetworkReply* reply) {
+  ApiReply r;
+  r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+  r.json = QJsonDocument::fromJson(reply->readAll()).object();
+  const auto error = r.json.value("error").toObject();
+  r.errorCode = error.value("code").toString();
+  r.errorMessage = error.value("message").toString();
+  r.pinMismatch = reply->property(kPinMismatch).toBool() || reply->error() == QNetworkReply::SslHandshakeFailedError;
+  if (r.status == 0 || r.errorMessage.isEmpty()) r.errorMessage = reply->errorString();
+  return r;
+}
+
 void ApiClient::send(const QByteArray& method, const QString& path, const QByteArray& body,
                      std::function<void(const ApiReply&)> done) {
   QList<QPair<QByteArray, QByteArray>> headers;
   if (!body.isEmpty()) headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-  auto mismatch = std::make_shared<bool>(false);
-  QNetworkReply* reply = start(method, path, body, headers, mismatch, kTransferTimeoutMs);
-  connect(reply, &QNetworkReply::finished, this, [reply, mismatch, done = std::move(done)] {
+  QNetworkReply* reply = start(method, path, body, headers, kTransferTimeoutMs);
+  connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
     reply->deleteLater();
-    ApiReply r;
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    r.json = QJsonDocument::fromJson(reply->readAll()).object();
-    const auto error = r.json.value("error").toObject();
-    r.errorCode = error.value("code").toString();
-    r.errorMessage = error.value("message").toString();
-    if (reply->error() == QNetworkReply::SslHandshakeFailedError) *mismatch = true;
-    r.pinMismatch = *mismatch;
-    if (r.status == 0) r.errorMessage = reply->errorString();
-    done(r);
+    done(readReply(reply));
   });
 }
 

@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QUrl>
 #include <functional>
-#include <memory>
 
 namespace kete::app {
 
@@ -44,6 +43,8 @@ class ApiClient : public QObject {
   // caller's to delete). Token and pin are handled as for every other call; a pin mismatch aborts.
   QNetworkReply* sendRaw(const QByteArray& method, const QString& path, const QByteArray& body,
                          const QList<QPair<QByteArray, QByteArray>>& headers);
+  // A finished reply read the way every call is: status, error code and message, pin mismatch.
+  static ApiReply readReply(QNetworkReply* reply);
 
   void get(const QString& path, std::function<void(const ApiReply&)> done);
   void post(const QString& path, const QJsonObject& body, std::function<void(const ApiReply&)> done);
@@ -53,8 +54,7 @@ class ApiClient : public QObject {
 
  private:
   QNetworkReply* start(const QByteArray& method, const QString& path, const QByteArray& body,
-                       const QList<QPair<QByteArray, QByteArray>>& headers, std::shared_ptr<bool> mismatch,
-                       int timeoutMs);
+                       const QList<QPair<QByteArray, QByteArray>>& headers, int timeoutMs);
   void send(const QByteArray& method, const QString& path, const QByteArray& body,
             std::function<void(const ApiReply&)> done);
 

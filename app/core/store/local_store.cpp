@@ -327,9 +327,28 @@ bool LocalStore::enqueue(const QString& collection, const QString& op, const QSt
 
 QString LocalStore::create(const QString& collection, const QJsonObject& data) {
   auto db = QSqlDatabase::database(m_connection);
-  const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
   db.transaction();
-  QSqlQuery q(db);
+  const QString id = createInTransaction(collection, data);
+  if (id.isEmpty() || !db.commit()) {
+    db.rollback();
+    return {};
+  }
+  return id;
+}
+
+bool LocalStore::update(const QString& collection, const QString& id, const QJsonObject& patch) {
+  auto db = QSqlDatabase::database(m_connection);
+  db.transaction();
+  if (!updateInTransaction(collection, id, patch) || !db.commit()) {
+    db.rollback();
+    return false;
+  }
+  return true;
+}
+
+QString LocalStore::createInTransaction(const QString& collection, const QJsonObject& data) {
+  const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+  QSqlQuery q(QSqlDatabase::database(m_connection));
   q.prepare(QStringLiteral("INSERT INTO records(id, collection, version, data) VALUES (?, ?, 0, ?)"));
   q.addBindValue(id);
   q.addBindValue(collection);
@@ -338,16 +357,12 @@ QString LocalStore::create(const QString& collection, const QJsonObject& data) {
   q.prepare(QStringLiteral("INSERT INTO memberships(record_id, bucket) VALUES (?, 'local:')"));
   q.addBindValue(id);
   ok = ok && q.exec() && enqueue(collection, QStringLiteral("create"), id, 0, data);
-  if (!ok) {
-    db.rollback();
-    return {};
-  }
+  if (!ok) return {};
   index(id, collection, data);
-  db.commit();
   return id;
 }
 
-bool LocalStore::update(const QString& collection, const QString& id, const QJsonObject& patch) {
+bool LocalStore::updateInTransaction(const QString& collection, const QString& id, const QJsonObject& patch) {
   const QJsonObject current = record(id);
   if (current.isEmpty() || current.value("collection").toString() != collection) return false;
   QJsonObject data = current.value("data").toObject();
@@ -355,9 +370,7 @@ bool LocalStore::update(const QString& collection, const QString& id, const QJso
     if (it.value().isNull()) data.remove(it.key());
     else data[it.key()] = it.value();
   }
-  auto db = QSqlDatabase::database(m_connection);
-  db.transaction();
-  QSqlQuery q(db);
+  QSqlQuery q(QSqlDatabase::database(m_connection));
   q.prepare(QStringLiteral("UPDATE records SET data = ? WHERE id = ?"));
   q.addBindValue(toText(data));
   q.addBindValue(id);
@@ -368,12 +381,9 @@ bool LocalStore::update(const QString& collection, const QString& id, const QJso
   q.addBindValue(id);
   ok = ok && q.exec();
   if (ok && q.numRowsAffected() == 0) ok = enqueue(collection, QStringLiteral("update"), id, current.value("version").toInteger(), patch);
-  if (!ok) {
-    db.rollback();
-    return false;
-  }
+  if (!ok) return false;
   index(id, collection, data);
-  return db.commit();
+  return true;
 }
 
 bool LocalStore::remove(const QString& collection, const QString& id) {
@@ -553,7 +563,8 @@ int LocalStore::recordCount() const {
 
 bool LocalStore::saveTransfer(const QString& id, const QJsonObject& state) {
   QSqlQuery q(QSqlDatabase::database(m_connection));
-  q.prepare(QStringLiteral("INSERT OR REPLACE INTO transfers(id, state) VALUES (?, ?)"));
+  // An upsert keeps the row (and its place in the queue's order), unlike INSERT OR REPLACE.
+  q.prepare(QStringLiteral("INSERT INTO transfers(id, state) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET state = excluded.state"));
   q.addBindValue(id);
   q.addBindValue(toText(state));
   return q.exec();
@@ -564,6 +575,20 @@ bool LocalStore::removeTransfer(const QString& id) {
   q.prepare(QStringLiteral("DELETE FROM transfers WHERE id = ?"));
   q.addBindValue(id);
   return q.exec();
+}
+
+bool LocalStore::completeTransfer(const QString& id, const QString& collection, const QString& recordId,
+                                  const QJsonObject& data) {
+  auto db = QSqlDatabase::database(m_connection);
+  db.transaction();
+  bool ok = recordId.isEmpty() ? !createInTransaction(collection, data).isEmpty()
+                               : updateInTransaction(collection, recordId, data);
+  QSqlQuery q(db);
+  q.prepare(QStringLiteral("DELETE FROM transfers WHERE id = ?"));
+  q.addBindValue(id);
+  ok = ok && q.exec() && db.commit();
+  if (!ok) db.rollback();
+  return ok;
 }
 
 QList<QJsonObject> LocalStore::transfers() const {

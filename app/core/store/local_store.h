@@ -72,9 +72,14 @@ class LocalStore {
   // File transfers in progress, as TransferQueue describes them (kept across restarts).
   bool saveTransfer(const QString& id, const QJsonObject& state);
   bool removeTransfer(const QString& id);
+  // A finished upload's record change (create when recordId is empty, else a patch of it) and
+  // the transfer's removal, in one transaction: never lost, never made twice.
+  bool completeTransfer(const QString& id, const QString& collection, const QString& recordId, const QJsonObject& data);
   QList<QJsonObject> transfers() const;
 
  private:
+  QString createInTransaction(const QString& collection, const QJsonObject& data);
+  bool updateInTransaction(const QString& collection, const QString& id, const QJsonObject& patch);
   bool migrate(QString* error);
   bool exec(const QString& sql) const;
   bool enqueue(const QString& collection, const QString& op, const QString& id, qint64 baseVersion,

@@ -1,13 +1,16 @@
 #include "transfer/transfer_queue.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
+#include <QFutureWatcher>
 #include <QNetworkReply>
 #include <QTimer>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <utility>
 
 #include "net/api_client.h"
 #include "store/local_store.h"
@@ -17,28 +20,28 @@ namespace {
 
 constexpr qint64 kFirstChunk = 1 << 20;
 constexpr qint64 kSmallestChunk = 256 << 10;
-constexpr qint64 kLargestChunk = 8 << 20;  // the server accepts 16 MiB per request
-constexpr qint64 kHashStep = 8 << 20;
+constexpr qint64 kLargestChunk = 8 << 20;  // the server accepts up to max_body_bytes (16 MiB) per request
 
 QString kindText(Transfer::Kind k) { return k == Transfer::Kind::Upload ? QStringLiteral("upload") : QStringLiteral("download"); }
 
+const QList<QPair<Transfer::State, QString>>& stateNames() {
+  static const QList<QPair<Transfer::State, QString>> names{
+      {Transfer::State::Hashing, QStringLiteral("hashing")}, {Transfer::State::Queued, QStringLiteral("queued")},
+      {Transfer::State::Running, QStringLiteral("running")}, {Transfer::State::Paused, QStringLiteral("paused")},
+      {Transfer::State::Waiting, QStringLiteral("waiting")}, {Transfer::State::Failed, QStringLiteral("failed")},
+      {Transfer::State::Done, QStringLiteral("done")}};
+  return names;
+}
+
 QString stateText(Transfer::State s) {
-  switch (s) {
-    case Transfer::State::Hashing: return QStringLiteral("hashing");
-    case Transfer::State::Queued: return QStringLiteral("queued");
-    case Transfer::State::Running: return QStringLiteral("running");
-    case Transfer::State::Paused: return QStringLiteral("paused");
-    case Transfer::State::Waiting: return QStringLiteral("waiting");
-    case Transfer::State::Failed: return QStringLiteral("failed");
-    case Transfer::State::Done: return QStringLiteral("done");
-  }
+  for (const auto& [state, name] : stateNames())
+    if (state == s) return name;
   return {};
 }
 
 Transfer::State stateFrom(const QString& s) {
-  for (auto st : {Transfer::State::Hashing, Transfer::State::Queued, Transfer::State::Running, Transfer::State::Paused,
-                  Transfer::State::Waiting, Transfer::State::Failed, Transfer::State::Done})
-    if (stateText(st) == s) return st;
+  for (const auto& [state, name] : stateNames())
+    if (name == s) return state;
   return Transfer::State::Queued;
 }
 
@@ -63,38 +66,49 @@ Transfer fromJson(const QJsonObject& o) {
   return t;
 }
 
+bool isSha256(const QString& s) {
+  if (s.size() != 64) return false;
+  for (const QChar c : s)
+    if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f')))) return false;
+  return true;
+}
+
 qint64 headerNumber(QNetworkReply* reply, const char* name, qint64 fallback) {
   bool ok = false;
   const qint64 v = reply->rawHeader(name).toLongLong(&ok);
   return ok ? v : fallback;
 }
 
-QString serverMessage(QNetworkReply* reply, const QByteArray& body) {
-  const auto message = QJsonDocument::fromJson(body).object().value("error").toObject().value("message").toString();
-  return message.isEmpty() ? reply->errorString() : message;
-}
+QString partOf(const Transfer& t) { return t.localPath + QStringLiteral(".part"); }
 
 }  // namespace
 
-TransferQueue::TransferQueue(ApiClient& api, LocalStore& store, QString cacheDir, QObject* parent)
-    : QObject(parent), m_api(api), m_store(store), m_cacheDir(std::move(cacheDir)), m_retry(new QTimer(this)) {
+TransferQueue::TransferQueue(ApiClient& api, LocalStore& store, QString cacheDir, qint64 cacheLimit, QObject* parent)
+    : QObject(parent), m_api(api), m_store(store), m_cacheDir(std::move(cacheDir)), m_cacheLimit(cacheLimit),
+      m_retry(new QTimer(this)) {
   QDir().mkpath(m_cacheDir);
   m_retry->setSingleShot(true);
   connect(m_retry, &QTimer::timeout, this, [this] {
-    for (auto& t : m_transfers)
-      if (t.state == Transfer::State::Waiting && m_online) t.state = Transfer::State::Queued;
+    const auto now = QDateTime::currentDateTimeUtc();
+    QDateTime next;
+    for (auto& t : m_transfers) {
+      if (t.state != Transfer::State::Waiting) continue;
+      const auto at = m_runtime[t.id].retryAt;
+      if (at.isValid() && at <= now) {
+        t.state = Transfer::State::Queued;
+        save(t);
+      } else if (at.isValid() && (!next.isValid() || at < next)) {
+        next = at;
+      }
+    }
+    if (next.isValid()) m_retry->start(int(std::max<qint64>(0, now.msecsTo(next))));
     pump();
   });
   load();
 }
 
 TransferQueue::~TransferQueue() {
-  for (const auto& reply : std::as_const(m_replies))
-    if (reply) {
-      reply->disconnect(this);
-      reply->abort();
-      reply->deleteLater();
-    }
+  for (const auto& id : m_runtime.keys()) stopRequest(id);
 }
 
 void TransferQueue::load() {
@@ -102,12 +116,14 @@ void TransferQueue::load() {
     Transfer t = fromJson(row);
     if (t.id.isEmpty()) continue;
     if (t.state == Transfer::State::Running || t.state == Transfer::State::Waiting) t.state = Transfer::State::Queued;
-    if (t.state == Transfer::State::Hashing) t.done = 0;
     m_transfers.insert(t.id, t);
     m_order << t.id;
-    if (t.state == Transfer::State::Hashing) QTimer::singleShot(0, this, [this, id = t.id] { hashNext(id); });
   }
-  QTimer::singleShot(0, this, [this] { pump(); });
+  QTimer::singleShot(0, this, [this] {
+    for (const auto& id : m_order)
+      if (m_transfers[id].state == Transfer::State::Hashing) startHashing(m_transfers[id]);
+    pump();
+  });
 }
 
 void TransferQueue::save(const Transfer& t) {
@@ -116,52 +132,63 @@ void TransferQueue::save(const Transfer& t) {
   emit changed(t.id);
 }
 
+int TransferQueue::running() const {
+  return int(std::count_if(m_transfers.begin(), m_transfers.end(),
+                           [](const Transfer& t) { return t.state == Transfer::State::Running; }));
+}
+
 QString TransferQueue::upload(const QString& filePath, const QJsonObject& then) {
   Transfer t;
   t.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
   t.kind = Transfer::Kind::Upload;
-  t.state = Transfer::State::Hashing;
   t.name = QFileInfo(filePath).fileName();
   t.localPath = QFileInfo(filePath).absoluteFilePath();
-  t.size = QFileInfo(filePath).size();
   t.then = then;
   m_transfers.insert(t.id, t);
   m_order << t.id;
-  save(t);
-  QTimer::singleShot(0, this, [this, id = t.id] { hashNext(id); });
+  startHashing(m_transfers[t.id]);
   return t.id;
 }
 
-// A step of hashing at a time, so a large file never blocks the window.
-void TransferQueue::hashNext(const QString& id) {
-  if (!m_transfers.contains(id)) return;
-  Transfer& t = m_transfers[id];
-  if (t.state != Transfer::State::Hashing) return;
-  auto& hasher = m_hashers[id];
-  if (!hasher || t.done == 0) hasher = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
-  QFile file(t.localPath);
-  if (!file.open(QIODevice::ReadOnly) || !file.seek(t.done)) {
-    m_hashers.remove(id);
-    return fail(t, tr("%1 cannot be read: %2").arg(t.localPath, file.errorString()));
-  }
-  const QByteArray chunk = file.read(kHashStep);
-  hasher->addData(chunk);
-  t.done += chunk.size();
-  if (t.done < t.size && !chunk.isEmpty()) {
-    emit changed(id);
-    QTimer::singleShot(0, this, [this, id] { hashNext(id); });
-    return;
-  }
-  t.sha256 = QString::fromLatin1(hasher->result().toHex());
-  m_hashers.remove(id);
-  t.size = t.done;
+void TransferQueue::startHashing(Transfer& t) {
+  t.state = Transfer::State::Hashing;
+  t.size = QFileInfo(t.localPath).size();
   t.done = 0;
-  t.state = Transfer::State::Queued;
   save(t);
-  pump();
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  m_runtime[t.id].cancelHash = cancel;
+  auto* watcher = new QFutureWatcher<QString>(this);
+  const QString id = t.id;
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, id, cancel] {
+    watcher->deleteLater();
+    if (*cancel || !m_transfers.contains(id)) return;
+    Transfer& cur = m_transfers[id];
+    if (cur.state != Transfer::State::Hashing) return;
+    const QString sha = watcher->result();
+    if (sha.isEmpty()) return fail(cur, tr("%1 cannot be read.").arg(cur.localPath));
+    cur.sha256 = sha;
+    cur.done = 0;
+    cur.state = Transfer::State::Queued;
+    save(cur);
+    pump();
+  });
+  const QString path = t.localPath;
+  auto progress = [this, id, cancel](qint64 bytes) {
+    QMetaObject::invokeMethod(this, [this, id, cancel, bytes] {
+      if (*cancel || !m_transfers.contains(id)) return;
+      m_transfers[id].done = bytes;
+      emit changed(id);
+    }, Qt::QueuedConnection);
+  };
+  watcher->setFuture(QtConcurrent::run([path, progress, cancel] { return sha256OfFile(path, progress, cancel.get()); }));
 }
 
 QString TransferQueue::download(const QString& sha256, qint64 size, const QString& name) {
+  if (!isSha256(sha256)) return {};
+  for (const auto& t : std::as_const(m_transfers))
+    if (t.kind == Transfer::Kind::Download && t.sha256 == sha256 && t.state != Transfer::State::Done &&
+        t.state != Transfer::State::Failed)
+      return t.id;
   Transfer t;
   t.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
   t.kind = Transfer::Kind::Download;
@@ -169,18 +196,17 @@ QString TransferQueue::download(const QString& sha256, qint64 size, const QStrin
   t.sha256 = sha256;
   t.size = size;
   t.localPath = m_cacheDir + QLatin1Char('/') + sha256;
+  m_order << t.id;
   if (!cachedFile(sha256).isEmpty()) {
     t.state = Transfer::State::Done;
     t.done = size;
     m_transfers.insert(t.id, t);
-    m_order << t.id;
-    QFile(t.localPath).open(QIODevice::Append);  // touch: most recently used
+    touch(t.localPath);
     QTimer::singleShot(0, this, [this, id = t.id, path = t.localPath] { emit finished(id, path); });
     return t.id;
   }
   t.state = Transfer::State::Queued;
   m_transfers.insert(t.id, t);
-  m_order << t.id;
   save(t);
   pump();
   return t.id;
@@ -189,15 +215,14 @@ QString TransferQueue::download(const QString& sha256, qint64 size, const QStrin
 void TransferQueue::pump() {
   if (!m_online) return;
   for (const auto& id : std::as_const(m_order)) {
-    if (m_running >= kParallel) return;
-    Transfer& cur = m_transfers[id];
-    if (cur.state != Transfer::State::Queued) continue;
-    cur.state = Transfer::State::Running;
-    cur.error.clear();
-    ++m_running;
-    m_clocks[id].start();
-    if (cur.kind == Transfer::Kind::Upload) startUpload(cur);
-    else startDownload(cur);
+    if (running() >= kParallel) return;
+    Transfer& t = m_transfers[id];
+    if (t.state != Transfer::State::Queued) continue;
+    t.state = Transfer::State::Running;
+    t.error.clear();
+    m_runtime[id].sampleClock.invalidate();
+    if (t.kind == Transfer::Kind::Upload) startUpload(t);
+    else startDownload(t);
     emit changed(id);
   }
 }
@@ -205,25 +230,26 @@ void TransferQueue::pump() {
 void TransferQueue::startUpload(Transfer& t) {
   // Ask how much of it the server already has (after a restart, a lost connection, ...).
   QNetworkReply* reply = m_api.sendRaw("HEAD", QStringLiteral("/api/v1/blobs/") + t.sha256, {}, {});
-  m_replies[t.id] = reply;
+  m_runtime[t.id].reply = reply;
   connect(reply, &QNetworkReply::finished, this, [this, reply, id = t.id] {
     reply->deleteLater();
-    m_replies.remove(id);
     if (!m_transfers.contains(id)) return;
     Transfer& cur = m_transfers[id];
-    if (cur.state != Transfer::State::Running) return;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 200) {
+    if (cur.state != Transfer::State::Running) return;  // paused, cancelled or offline meanwhile
+    const ApiReply r = ApiClient::readReply(reply);
+    if (r.pinMismatch) return fail(cur, tr("The server's certificate has changed; sign in again to check it."));
+    if (r.status == 200) {
       const qint64 offset = headerNumber(reply, "Upload-Offset", 0);
       const qint64 length = headerNumber(reply, "Upload-Length", -1);
-      if (length == cur.size && offset == cur.size) return finishUpload(cur);  // already there and readable
-      cur.done = length == cur.size ? offset : 0;
-    } else if (status == 404) {
+      if (reply->rawHeader("Upload-Complete") == "?1" && length == cur.size) return finishUpload(cur);  // already there
+      // Every byte there but never recorded: send the last one again, which completes it.
+      cur.done = length == cur.size ? std::min(offset, std::max<qint64>(0, cur.size - 1)) : 0;
+    } else if (r.status == 404) {
       cur.done = 0;
-    } else if (status == 401) {
+    } else if (r.status == 401) {
       return fail(cur, tr("Sign in again to continue this upload."));
     } else {
-      return retryLater(cur, reply->errorString());
+      return retryLater(cur, r.errorMessage);
     }
     sendChunk(id);
   });
@@ -231,20 +257,24 @@ void TransferQueue::startUpload(Transfer& t) {
 
 void TransferQueue::sendChunk(const QString& id) {
   Transfer& t = m_transfers[id];
+  Runtime& rt = m_runtime[id];
   QFile file(t.localPath);
   if (!file.open(QIODevice::ReadOnly)) return fail(t, tr("%1 cannot be read: %2").arg(t.localPath, file.errorString()));
   if (file.size() != t.size) return fail(t, tr("%1 changed while it was being sent; add it again.").arg(t.name));
-  const qint64 chunkSize = m_chunkSize.value(id, kFirstChunk);
-  file.seek(t.done);
-  const QByteArray chunk = file.read(std::min(chunkSize, t.size - t.done));
+  const qint64 chunkSize = rt.chunkSize > 0 ? rt.chunkSize : kFirstChunk;
+  const qint64 base = t.done;
+  QByteArray chunk;
+  if (t.size > 0 && (!file.seek(base) || (chunk = file.read(std::min(chunkSize, t.size - base))).isEmpty()))
+    return fail(t, tr("%1 cannot be read: %2").arg(t.localPath, file.errorString()));
   QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/octet-stream"}};
   if (t.size > 0)
-    headers.append(qMakePair(QByteArray("Content-Range"), QStringLiteral("bytes %1-%2/%3").arg(t.done).arg(t.done + chunk.size() - 1).arg(t.size).toLatin1()));
+    headers.append(qMakePair(QByteArray("Content-Range"),
+                             QStringLiteral("bytes %1-%2/%3").arg(base).arg(base + chunk.size() - 1).arg(t.size).toLatin1()));
   QNetworkReply* reply = m_api.sendRaw("PUT", QStringLiteral("/api/v1/blobs/") + t.sha256, chunk, headers);
-  m_replies[id] = reply;
-  auto started = std::make_shared<QElapsedTimer>();
-  started->start();
-  const qint64 base = t.done;
+  rt.reply = reply;
+  emit requestSent(id, base);
+  QElapsedTimer started;
+  started.start();
   auto sent = std::make_shared<qint64>(0);
   connect(reply, &QNetworkReply::uploadProgress, this, [this, id, base, sent](qint64 bytes, qint64) {
     if (!m_transfers.contains(id)) return;
@@ -256,141 +286,150 @@ void TransferQueue::sendChunk(const QString& id) {
   });
   connect(reply, &QNetworkReply::finished, this, [this, reply, id, started, chunkSize, base] {
     reply->deleteLater();
-    m_replies.remove(id);
     if (!m_transfers.contains(id)) return;
     Transfer& cur = m_transfers[id];
     if (cur.state != Transfer::State::Running) return;  // paused, cancelled or offline meanwhile
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    if (status == 200 || status == 409) {
+    const ApiReply r = ApiClient::readReply(reply);
+    if (r.pinMismatch) return fail(cur, tr("The server's certificate has changed; sign in again to check it."));
+    if (r.status == 200 || r.status == 409) {
       // The server's word on how much it holds, whatever was sent.
       cur.done = headerNumber(reply, "Upload-Offset", base);
-      if (status == 200) {
+      Runtime& runtime = m_runtime[id];
+      if (r.status == 200) {
         // Aim for chunks of a few seconds: large on a fast link, small on a poor one.
-        const qint64 ms = started->elapsed();
-        if (ms < 2000) m_chunkSize[id] = std::min(kLargestChunk, chunkSize * 2);
-        else if (ms > 8000) m_chunkSize[id] = std::max(kSmallestChunk, chunkSize / 2);
+        const qint64 ms = started.elapsed();
+        if (ms < 2000) runtime.chunkSize = std::min(kLargestChunk, chunkSize * 2);
+        else if (ms > 8000) runtime.chunkSize = std::max(kSmallestChunk, chunkSize / 2);
       }
-      m_attempts.remove(id);
+      runtime.attempts = 0;
       save(cur);
       return sendChunk(id);
     }
-    if (status == 201) return finishUpload(cur);
-    if (status == 401) return fail(cur, tr("Sign in again to continue this upload."));
-    if (status >= 400 && status < 500) {
+    if (r.status == 201) return finishUpload(cur);
+    if (r.status == 401) return fail(cur, tr("Sign in again to continue this upload."));
+    if (r.status >= 400 && r.status < 500) {
       cur.done = 0;
-      return fail(cur, serverMessage(reply, body));
+      return fail(cur, r.errorMessage);
     }
-    retryLater(cur, status ? serverMessage(reply, body) : reply->errorString());
+    retryLater(cur, r.errorMessage);
   });
 }
 
 void TransferQueue::finishUpload(Transfer& t) {
-  --m_running;
-  t.state = Transfer::State::Done;
-  t.done = t.size;
-  t.secondsLeft = 0;
-  m_attempts.remove(t.id);
-  m_chunkSize.remove(t.id);
   if (!t.then.isEmpty()) {
     QJsonObject data = t.then.value("data").toObject();
     data.insert("blob", t.sha256);
     data.insert("size", t.size);
-    const QString collection = t.then.value("collection").toString();
-    if (t.then.value("op").toString() == QLatin1String("update"))
-      m_store.update(collection, t.then.value("record_id").toString(), data);
-    else
-      m_store.create(collection, data);
+    const bool update = t.then.value("op").toString() == QLatin1String("update");
+    if (!m_store.completeTransfer(t.id, t.then.value("collection").toString(),
+                                  update ? t.then.value("record_id").toString() : QString(), data))
+      return fail(t, tr("%1 is on the server, but its record could not be saved here; try again.").arg(t.name));
   }
+  t.state = Transfer::State::Done;
+  t.done = t.size;
+  t.secondsLeft = 0;
+  m_runtime.remove(t.id);
   save(t);
   emit finished(t.id, t.localPath);
   pump();
 }
 
 void TransferQueue::startDownload(Transfer& t) {
-  const QString part = t.localPath + QStringLiteral(".part");
-  t.done = QFileInfo(part).size();
+  auto file = std::make_shared<QFile>(partOf(t));
+  t.done = QFileInfo(file->fileName()).size();
+  if (!file->open(t.done > 0 ? QIODevice::Append : (QIODevice::WriteOnly | QIODevice::Truncate)))
+    return fail(t, tr("%1 cannot be saved: %2").arg(file->fileName(), file->errorString()));
   QList<QPair<QByteArray, QByteArray>> headers;
   if (t.done > 0) headers.append(qMakePair(QByteArray("Range"), "bytes=" + QByteArray::number(t.done) + "-"));
   QNetworkReply* reply = m_api.sendRaw("GET", QStringLiteral("/api/v1/blobs/") + t.sha256, {}, headers);
-  m_replies[t.id] = reply;
-  auto file = std::make_shared<QFile>(part);
-  auto status = std::make_shared<int>(0);
+  m_runtime[t.id].reply = reply;
+  emit requestSent(t.id, t.done);
+  auto writeError = std::make_shared<QString>();
+  auto firstBytes = std::make_shared<bool>(true);
   const QString id = t.id;
-  connect(reply, &QNetworkReply::readyRead, this, [this, reply, file, status, id] {
-    if (!m_transfers.contains(id)) return;
+  connect(reply, &QNetworkReply::readyRead, this, [this, reply, file, writeError, firstBytes, id] {
+    if (!m_transfers.contains(id) || !writeError->isEmpty()) return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200 && status != 206) return;  // an error's body, read when it finishes
     Transfer& cur = m_transfers[id];
-    if (*status == 0) {
-      *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-      if (*status != 200 && *status != 206) return;
-      // 200: the whole file (the server ignored our range): start the part again.
-      if (!file->open(*status == 200 ? (QIODevice::WriteOnly | QIODevice::Truncate) : QIODevice::Append)) return;
-      if (*status == 200) cur.done = 0;
+    if (std::exchange(*firstBytes, false) && status == 200 && file->size() > 0) {
+      file->resize(0);  // the whole file after all, not the rest of it: start the part again
+      cur.done = 0;
     }
-    if (!file->isOpen()) return;
     const QByteArray bytes = reply->readAll();
-    file->write(bytes);
+    if (file->write(bytes) != bytes.size()) {
+      *writeError = file->errorString();
+      reply->abort();
+      return;
+    }
     measure(cur, bytes.size());
     cur.done += bytes.size();
     emit changed(id);
   });
-  connect(reply, &QNetworkReply::finished, this, [this, reply, file, id, part] {
+  connect(reply, &QNetworkReply::finished, this, [this, reply, file, writeError, id] {
     reply->deleteLater();
-    m_replies.remove(id);
     file->close();
     if (!m_transfers.contains(id)) return;
     Transfer& cur = m_transfers[id];
     if (cur.state != Transfer::State::Running) return;
-    const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (code == 416) {
-      QFile::remove(part);  // what we held was not a start of this file: fetch it whole
+    if (!writeError->isEmpty()) return fail(cur, tr("%1 cannot be saved: %2").arg(cur.name, *writeError));
+    const ApiReply r = ApiClient::readReply(reply);
+    if (r.pinMismatch) return fail(cur, tr("The server's certificate has changed; sign in again to check it."));
+    if (r.status == 416) {
+      QFile::remove(partOf(cur));  // what we held was not a start of this file: fetch it whole
       cur.done = 0;
       return retryLater(cur, tr("starting again"));
     }
-    if (code == 404) return fail(cur, tr("This file is no longer available to you."));
-    if (code == 401) return fail(cur, tr("Sign in again to continue this download."));
-    if (reply->error() != QNetworkReply::NoError || (code != 200 && code != 206))
-      return retryLater(cur, reply->errorString());
-    finishDownload(cur);
+    if (r.status == 404) return fail(cur, tr("This file is no longer available to you."));
+    if (r.status == 401) return fail(cur, tr("Sign in again to continue this download."));
+    if (reply->error() != QNetworkReply::NoError || (r.status != 200 && r.status != 206))
+      return retryLater(cur, r.errorMessage);
+    verifyDownload(id);
   });
 }
 
-void TransferQueue::finishDownload(Transfer& t) {
-  --m_running;
-  const QString part = t.localPath + QStringLiteral(".part");
-  if (sha256OfFile(part) != t.sha256) {
-    QFile::remove(part);
-    t.done = 0;
-    ++m_running;  // fail() counts it back
-    return fail(t, tr("%1 arrived damaged; download it again.").arg(t.name));
-  }
-  QFile::remove(t.localPath);
-  QFile::rename(part, t.localPath);
-  t.state = Transfer::State::Done;
-  t.done = t.size;
-  t.secondsLeft = 0;
-  m_attempts.remove(t.id);
-  save(t);
-  emit finished(t.id, t.localPath);
-  evict();
-  pump();
+// The whole file is hashed on a worker thread: a large download never freezes the window.
+void TransferQueue::verifyDownload(const QString& id) {
+  const QString part = partOf(m_transfers[id]);
+  auto* watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, id, part] {
+    watcher->deleteLater();
+    if (!m_transfers.contains(id)) return;
+    Transfer& t = m_transfers[id];
+    if (t.state != Transfer::State::Running) return;
+    if (watcher->result() != t.sha256) {
+      QFile::remove(part);
+      t.done = 0;
+      return fail(t, tr("%1 arrived damaged; download it again.").arg(t.name));
+    }
+    QFile::remove(t.localPath);
+    if (!QFile::rename(part, t.localPath)) return fail(t, tr("%1 cannot be saved in %2.").arg(t.name, m_cacheDir));
+    evict(t.localPath);
+    t.state = Transfer::State::Done;
+    t.done = t.size;
+    t.secondsLeft = 0;
+    m_runtime.remove(id);
+    save(t);
+    emit finished(id, t.localPath);
+    pump();
+  });
+  watcher->setFuture(QtConcurrent::run([part] { return sha256OfFile(part); }));
 }
 
 void TransferQueue::retryLater(Transfer& t, const QString& reason) {
-  --m_running;
+  Runtime& rt = m_runtime[t.id];
   t.state = Transfer::State::Waiting;
   t.error = reason;
   t.bytesPerSecond = 0;
   t.secondsLeft = -1;
-  const int attempt = ++m_attempts[t.id];
+  const int seconds = std::min(60, 1 << std::min(++rt.attempts, 6));
+  rt.retryAt = QDateTime::currentDateTimeUtc().addSecs(seconds);
   save(t);
-  const int seconds = std::min(60, 1 << std::min(attempt, 6));
   if (!m_retry->isActive() || m_retry->remainingTime() > seconds * 1000) m_retry->start(seconds * 1000);
   pump();
 }
 
 void TransferQueue::fail(Transfer& t, const QString& message) {
-  if (t.state == Transfer::State::Running) --m_running;
   t.state = Transfer::State::Failed;
   t.error = message;
   t.bytesPerSecond = 0;
@@ -400,28 +439,39 @@ void TransferQueue::fail(Transfer& t, const QString& message) {
   pump();
 }
 
+// Rates over samples of at least a quarter second, smoothed.
 void TransferQueue::measure(Transfer& t, qint64 bytes) {
-  auto& clock = m_clocks[t.id];
-  const qint64 ms = clock.isValid() ? clock.restart() : 0;
-  if (!clock.isValid()) clock.start();
-  if (ms <= 0 || bytes <= 0) return;
-  const double rate = double(bytes) * 1000.0 / double(ms);
-  t.bytesPerSecond = t.bytesPerSecond <= 0 ? rate : 0.8 * t.bytesPerSecond + 0.2 * rate;
+  Runtime& rt = m_runtime[t.id];
+  if (!rt.sampleClock.isValid()) {
+    rt.sampleClock.start();
+    rt.sampleBytes = 0;
+  }
+  rt.sampleBytes += std::max<qint64>(0, bytes);
+  const qint64 ns = rt.sampleClock.nsecsElapsed();
+  if (ns < 250'000'000) return;
+  const double rate = double(rt.sampleBytes) * 1e9 / double(ns);
+  t.bytesPerSecond = t.bytesPerSecond <= 0 ? rate : 0.7 * t.bytesPerSecond + 0.3 * rate;
   t.secondsLeft = t.bytesPerSecond > 0 ? qint64(double(t.size - t.done) / t.bytesPerSecond) : -1;
+  rt.sampleClock.restart();
+  rt.sampleBytes = 0;
+}
+
+// Ends what is in flight for a transfer; its finished handler sees the new state and stands down.
+void TransferQueue::stopRequest(const QString& id) {
+  auto it = m_runtime.find(id);
+  if (it == m_runtime.end()) return;
+  if (it->cancelHash) *it->cancelHash = true;
+  if (it->reply) it->reply->abort();
 }
 
 void TransferQueue::pause(const QString& id) {
   if (!m_transfers.contains(id)) return;
   Transfer& t = m_transfers[id];
-  if (t.state == Transfer::State::Done || t.state == Transfer::State::Hashing) return;
-  const bool wasRunning = t.state == Transfer::State::Running;
+  if (t.state == Transfer::State::Done || t.state == Transfer::State::Failed) return;
   t.state = Transfer::State::Paused;
   t.bytesPerSecond = 0;
   t.secondsLeft = -1;
-  if (wasRunning) {
-    --m_running;
-    if (auto reply = m_replies.take(id)) reply->abort();
-  }
+  stopRequest(id);
   save(t);
   pump();
 }
@@ -430,20 +480,24 @@ void TransferQueue::resume(const QString& id) {
   if (!m_transfers.contains(id)) return;
   Transfer& t = m_transfers[id];
   if (t.state != Transfer::State::Paused && t.state != Transfer::State::Failed && t.state != Transfer::State::Waiting) return;
-  t.state = Transfer::State::Queued;
   t.error.clear();
+  if (t.kind == Transfer::Kind::Upload && t.sha256.isEmpty()) return startHashing(t);
+  t.state = Transfer::State::Queued;
   save(t);
   pump();
 }
 
 void TransferQueue::cancel(const QString& id) {
-  pause(id);
   if (!m_transfers.contains(id)) return;
+  m_transfers[id].state = Transfer::State::Paused;  // handlers of what is in flight stand down
+  stopRequest(id);
   const Transfer t = m_transfers.take(id);
+  m_runtime.remove(id);
   m_order.removeAll(id);
   m_store.removeTransfer(id);
-  if (t.kind == Transfer::Kind::Download) QFile::remove(t.localPath + QStringLiteral(".part"));
+  if (t.kind == Transfer::Kind::Download) QFile::remove(partOf(t));
   emit changed(id);
+  pump();
 }
 
 void TransferQueue::setOnline(bool online) {
@@ -451,10 +505,10 @@ void TransferQueue::setOnline(bool online) {
   m_online = online;
   for (auto& t : m_transfers) {
     if (!online && t.state == Transfer::State::Running) {
-      --m_running;
       t.state = Transfer::State::Waiting;
       t.error = tr("waiting for the network");
-      if (auto reply = m_replies.take(t.id)) reply->abort();
+      m_runtime[t.id].retryAt = {};  // back when the network is
+      stopRequest(t.id);
       save(t);
     } else if (online && t.state == Transfer::State::Waiting) {
       t.state = Transfer::State::Queued;
@@ -473,7 +527,7 @@ QList<Transfer> TransferQueue::transfers() const {
 qint64 TransferQueue::totalBytes() const {
   qint64 n = 0;
   for (const auto& t : m_transfers)
-    if (t.state != Transfer::State::Done) n += t.size;
+    if (t.state != Transfer::State::Done && t.state != Transfer::State::Hashing) n += t.size;
   return n;
 }
 
@@ -486,41 +540,54 @@ qint64 TransferQueue::doneBytes() const {
 
 QString TransferQueue::cachedFile(const QString& sha256) const {
   const QString path = m_cacheDir + QLatin1Char('/') + sha256;
-  return QFileInfo::exists(path) ? path : QString();
+  return isSha256(sha256) && QFileInfo::exists(path) ? path : QString();
 }
 
-void TransferQueue::evict() {
-  QDir dir(m_cacheDir);
-  auto files = dir.entryInfoList(QDir::Files, QDir::Time);  // newest first
+void TransferQueue::touch(const QString& path) const {
+  QFile f(path);
+  if (f.open(QIODevice::ReadWrite)) f.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+}
+
+// Least recently used first, beyond the limit; never the file just finished, never a part.
+void TransferQueue::evict(const QString& keep) {
+  touch(keep);
   qint64 total = 0;
-  for (const auto& f : files) {
+  for (const auto& f : QDir(m_cacheDir).entryInfoList(QDir::Files, QDir::Time)) {  // newest first
     if (f.fileName().endsWith(QLatin1String(".part"))) continue;
     total += f.size();
-    if (total > m_cacheLimit) QFile::remove(f.absoluteFilePath());
+    if (total > m_cacheLimit && f.absoluteFilePath() != QFileInfo(keep).absoluteFilePath())
+      QFile::remove(f.absoluteFilePath());
   }
 }
 
 void TransferQueue::clear(bool removeFolder) {
+  for (auto& t : m_transfers) t.state = Transfer::State::Paused;  // in-flight handlers stand down
   for (const auto& id : m_order) {
-    if (auto reply = m_replies.take(id)) {
-      reply->disconnect(this);
-      reply->abort();
-    }
+    stopRequest(id);
     m_store.removeTransfer(id);
   }
   m_transfers.clear();
+  m_runtime.clear();
   m_order.clear();
-  m_running = 0;
   QDir(m_cacheDir).removeRecursively();
   if (!removeFolder) QDir().mkpath(m_cacheDir);
 }
 
-QString TransferQueue::sha256OfFile(const QString& path, qint64* size) {
+QString TransferQueue::sha256OfFile(const QString& path, const std::function<void(qint64)>& progress,
+                                    const std::atomic<bool>* cancel) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) return {};
   QCryptographicHash hash(QCryptographicHash::Sha256);
-  if (!hash.addData(&file)) return {};
-  if (size) *size = file.size();
+  QByteArray buffer;
+  qint64 done = 0;
+  while (!file.atEnd()) {
+    if (cancel && *cancel) return {};
+    buffer = file.read(4 << 20);
+    if (buffer.isEmpty() && file.error() != QFileDevice::NoError) return {};
+    hash.addData(buffer);
+    done += buffer.size();
+    if (progress) progress(done);
+  }
   return QString::fromLatin1(hash.result().toHex());
 }
 

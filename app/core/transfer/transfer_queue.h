@@ -4,9 +4,9 @@
 // on after the app restarts or the network comes back, and checked against their SHA-256.
 //
 // An upload may carry a record change to make once the file is on the server (for instance the
-// document that refers to it); it goes to the outbox only then, so the server never sees a record
-// pointing at a file it does not have.
-#include <QCryptographicHash>
+// document that refers to it); it goes to the outbox only then, in the same transaction that
+// ends the transfer, so the server never sees a record pointing at a file it does not have.
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <atomic>
 #include <memory>
 
 class QNetworkReply;
@@ -31,7 +32,7 @@ struct Transfer {
   Kind kind = Kind::Upload;
   State state = State::Queued;
   QString name;       // what the person sees (the file's name)
-  QString localPath;  // upload: the file read; download: where it is written
+  QString localPath;  // upload: the file read; download: where it is kept once verified
   QString sha256;
   qint64 size = 0;
   qint64 done = 0;
@@ -45,13 +46,14 @@ class TransferQueue : public QObject {
   Q_OBJECT
  public:
   // cacheDir: where downloaded files are kept for offline opening (evicted beyond cacheLimit bytes).
-  TransferQueue(ApiClient& api, LocalStore& store, QString cacheDir, QObject* parent = nullptr);
+  TransferQueue(ApiClient& api, LocalStore& store, QString cacheDir, qint64 cacheLimit = 2LL << 30,
+                QObject* parent = nullptr);
   ~TransferQueue() override;
 
-  // Hashes the file (without loading it whole), then uploads it; returns the transfer's id.
+  // Hashes the file on a worker thread (never loading it whole), then uploads it; returns the id.
   QString upload(const QString& filePath, const QJsonObject& then = {});
   // Fetches a blob into the download cache; finished() names the local file. A file already
-  // cached and intact finishes at once.
+  // cached finishes at once; a download of the same blob already under way is that transfer.
   QString download(const QString& sha256, qint64 size, const QString& name);
 
   void pause(const QString& id);
@@ -61,53 +63,65 @@ class TransferQueue : public QObject {
 
   QList<Transfer> transfers() const;
   Transfer transfer(const QString& id) const { return m_transfers.value(id); }
-  qint64 totalBytes() const;
+  qint64 totalBytes() const;  // of unfinished transfers
   qint64 doneBytes() const;
 
   // The cached copy of a blob, verified when it was downloaded; empty when not cached.
   QString cachedFile(const QString& sha256) const;
-  void setCacheLimit(qint64 bytes) { m_cacheLimit = bytes; }
-  // Sign-out: every cached file and every unfinished transfer goes (removeFolder: the cache
-  // folder itself too, for good).
-  void clear(bool removeFolder = false);
   QString cacheFolder() const { return m_cacheDir; }
+  // Sign-out: every cached file and every unfinished transfer goes (removeFolder: the cache
+  // folder itself too).
+  void clear(bool removeFolder = false);
 
-  static QString sha256OfFile(const QString& path, qint64* size = nullptr);
+  // Hex SHA-256 of a file read in chunks; empty when it cannot be read (or `cancel` became true).
+  static QString sha256OfFile(const QString& path, const std::function<void(qint64)>& progress = {},
+                              const std::atomic<bool>* cancel = nullptr);
 
  signals:
   void changed(const QString& id);
   void finished(const QString& id, const QString& localPath);
   void failed(const QString& id, const QString& message);
+  // A request for the bytes from `offset` on went out (an upload chunk, or a download).
+  void requestSent(const QString& id, qint64 offset);
 
  private:
+  // What a transfer needs only while this app runs.
+  struct Runtime {
+    QPointer<QNetworkReply> reply;
+    qint64 chunkSize = 0;
+    int attempts = 0;
+    QDateTime retryAt;
+    QElapsedTimer sampleClock;
+    qint64 sampleBytes = 0;
+    std::shared_ptr<std::atomic<bool>> cancelHash;
+  };
+
   void load();
   void save(const Transfer& t);
-  void pump();  // starts what may run
+  int running() const;
+  void pump();
+  void startHashing(Transfer& t);
   void startUpload(Transfer& t);
   void sendChunk(const QString& id);
   void startDownload(Transfer& t);
-  void hashNext(const QString& id);
   void finishUpload(Transfer& t);
-  void finishDownload(Transfer& t);
+  void verifyDownload(const QString& id);
   void retryLater(Transfer& t, const QString& reason);
   void fail(Transfer& t, const QString& message);
-  void evict();
+  void stopRequest(const QString& id);
   void measure(Transfer& t, qint64 bytes);
+  void touch(const QString& path) const;
+  void evict(const QString& keep);
 
   ApiClient& m_api;
   LocalStore& m_store;
   QString m_cacheDir;
-  qint64 m_cacheLimit = 2LL * 1024 * 1024 * 1024;
+  qint64 m_cacheLimit;
   bool m_online = true;
   QHash<QString, Transfer> m_transfers;
   QList<QString> m_order;
-  QHash<QString, QPointer<QNetworkReply>> m_replies;
-  QHash<QString, qint64> m_chunkSize;   // per upload: grows on a fast link, shrinks on a slow one
-  QHash<QString, int> m_attempts;
-  QHash<QString, QElapsedTimer> m_clocks;
-  QHash<QString, std::shared_ptr<QCryptographicHash>> m_hashers;  // while hashing a file to upload
+  QHash<QString, Runtime> m_runtime;
   QTimer* m_retry;
-  int m_running = 0;
   static constexpr int kParallel = 2;
 };
 

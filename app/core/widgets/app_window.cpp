@@ -75,9 +75,13 @@ void AppWindow::showHome(const QJsonObject& user, bool offline) {
 
 void AppWindow::openCache(const QString& userId) {
   if (m_store || userId.isEmpty()) return;
-  // One cache per person and server, in the app's own data folder.
+  // One cache per person and server, in the app's own data folder. The host goes into file
+  // names, so only characters every desktop allows (an IPv6 address has colons).
   const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-  const QString name = QStringLiteral("cache-%1-%2.db").arg(m_session->serverUrl().host(), userId);
+  QString host = m_session->serverUrl().host();
+  for (QChar& c : host)
+    if (!c.isLetterOrNumber() && c != QLatin1Char('.') && c != QLatin1Char('-')) c = QLatin1Char('_');
+  const QString name = QStringLiteral("cache-%1-%2.db").arg(host, userId);
   auto store = std::make_unique<LocalStore>();
   QString error;
   if (!store->open(folder + QLatin1Char('/') + name, &error)) {
@@ -86,11 +90,14 @@ void AppWindow::openCache(const QString& userId) {
   }
   m_store = std::move(store);
   // Files opened offline, per person and server like the cache, and removed with it.
-  m_transfers = new TransferQueue(m_session->api(), *m_store,
-                                  folder + QStringLiteral("/files-%1-%2").arg(m_session->serverUrl().host(), userId), this);
+  m_transfers = new TransferQueue(m_session->api(), *m_store, folder + QStringLiteral("/files-%1-%2").arg(host, userId),
+                                  2LL << 30, this);
   m_sync = new SyncEngine(m_session->api(), *m_store, this);
   m_sync->setLive(true);
   connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);
+  // Transfers wait while the sync engine finds the server unreachable, and go on when it is back.
+  connect(m_sync, &SyncEngine::stateChanged, m_transfers,
+          [this] { m_transfers->setOnline(m_sync->state() != SyncEngine::State::Offline); });
   connect(m_sync, &SyncEngine::dataChanged, this, [this] {
     m_home->setCacheSummary(m_store->recordCount());
     m_home->reload(m_store.get());
