@@ -20,6 +20,7 @@ std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile)
   window->homePage()->setIntro(
       QObject::tr("Welcome to %1. Your documents, requests from us, job progress, invoices and secure messages "
                   "will appear here.").arg(profile.organisation));
+  window->addDocumentsPage(QObject::tr("Documents"));
   window->homePage()->addSection(QObject::tr("Jobs"), QStringLiteral("jobs"), QStringLiteral("title"), QStringLiteral("stage"));
   window->homePage()->addSection(QObject::tr("Invoices"), QStringLiteral("invoices"), QStringLiteral("number"), QStringLiteral("status"));
   window->homePage()->addSection(QObject::tr("Requests from us"), QStringLiteral("document_requests"), QStringLiteral("title"), QStringLiteral("due"));

@@ -17,6 +17,7 @@ std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile)
       "adds them."));
   window->homePage()->addSection(QObject::tr("Announcements"), QStringLiteral("announcements"), QStringLiteral("title"), QStringLiteral("body"));
   window->homePage()->addSection(QObject::tr("Procedures"), QStringLiteral("procedures"), QStringLiteral("title"), QStringLiteral("category"));
+  window->addDocumentsPage(QObject::tr("Client documents"));
   window->homePage()->addSection(QObject::tr("Client jobs"), QStringLiteral("jobs"), QStringLiteral("title"), QStringLiteral("stage"));
   window->homePage()->addSection(QObject::tr("Leave requests"), QStringLiteral("leave_requests"), QStringLiteral("leave_type"), QStringLiteral("status"));
   return window;

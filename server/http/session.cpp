@@ -150,8 +150,18 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
     boost::system::error_code read_ec = header_ec;
     if (!read_ec && !parser.is_done()) {
       beast::get_lowest_layer(stream).expires_after(options.read_timeout);
-      auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
-      read_ec = body_ec;
+      // A client that asks first (curl does for large bodies) is told to go on, instead of
+      // waiting a second for an answer that never comes. A body over the limit is refused below.
+      if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue") &&
+          (!parser.content_length() || *parser.content_length() <= options.max_body_bytes)) {
+        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, parser.get().version()};
+        auto [continue_ec, continue_bytes] = co_await bhttp::async_write(stream, go_on, use_tuple);
+        read_ec = continue_ec;
+      }
+      if (!read_ec) {
+        auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
+        read_ec = body_ec;
+      }
     }
 
     Response response;

@@ -11,6 +11,7 @@
 #include "store/local_store.h"
 #include "sync/sync_engine.h"
 #include "transfer/transfer_queue.h"
+#include "widgets/document_browser.h"
 #include "widgets/home_page.h"
 #include "widgets/problems_dialog.h"
 #include "widgets/sign_in_page.h"
@@ -43,6 +44,14 @@ AppWindow::AppWindow(const AppProfile& profile, QWidget* parent)
 }
 
 AppWindow::~AppWindow() { closeCache(false); }
+
+DocumentBrowser* AppWindow::addDocumentsPage(const QString& title) {
+  if (!m_documents) {
+    m_documents = new DocumentBrowser(m_home);
+    m_home->addPage(title, m_documents);
+  }
+  return m_documents;
+}
 
 bool AppWindow::isSignedIn() const { return m_pages->currentWidget() == m_home; }
 
@@ -101,7 +110,13 @@ void AppWindow::openCache(const QString& userId) {
   connect(m_sync, &SyncEngine::dataChanged, this, [this] {
     m_home->setCacheSummary(m_store->recordCount());
     m_home->reload(m_store.get());
+    if (m_documents) m_documents->reload();
   });
+  if (m_documents) {
+    m_documents->setSources(m_store.get(), m_transfers);
+    // A finished upload put its document in the outbox: send it now.
+    connect(m_transfers, &TransferQueue::finished, m_sync, [this] { m_sync->syncNow(); });
+  }
   // What the cache holds shows at once, before (and without) the network.
   m_home->setCacheSummary(m_store->recordCount());
   m_home->reload(m_store.get());
@@ -110,6 +125,7 @@ void AppWindow::openCache(const QString& userId) {
 
 void AppWindow::closeCache(bool purge) {
   m_home->reload(nullptr);
+  if (m_documents) m_documents->setSources(nullptr, nullptr);
   delete m_problemsDialog;
   m_problemsDialog = nullptr;
   m_problems->hide();

@@ -18,6 +18,7 @@ class HomePage;
 class LocalStore;
 class SyncEngine;
 class TransferQueue;
+class DocumentBrowser;
 class ProblemsDialog;
 
 class AppWindow : public QMainWindow {
@@ -36,6 +37,9 @@ class AppWindow : public QMainWindow {
   LocalStore* store() const { return m_store.get(); }
   SyncEngine* sync() const { return m_sync; }
   TransferQueue* transfers() const { return m_transfers; }
+  // Adds the shared documents page as a tab of the home page (staff and client apps).
+  DocumentBrowser* addDocumentsPage(const QString& title);
+  DocumentBrowser* documents() const { return m_documents; }
 
  signals:
   void stateChanged();
@@ -57,6 +61,7 @@ class AppWindow : public QMainWindow {
   std::unique_ptr<LocalStore> m_store;
   SyncEngine* m_sync = nullptr;
   TransferQueue* m_transfers = nullptr;
+  DocumentBrowser* m_documents = nullptr;
   QPushButton* m_problems;
   ProblemsDialog* m_problemsDialog = nullptr;
 };

@@ -62,6 +62,11 @@ void HomePage::addSection(const QString& title, const QString& collection, const
   m_models << model;
 }
 
+void HomePage::addPage(const QString& title, QWidget* page) {
+  m_sections->addTab(page, title);
+  m_sections->show();
+}
+
 void HomePage::reload(const LocalStore* store) {
   for (auto* model : m_models) model->reload(store);
 }

@@ -21,6 +21,8 @@ class HomePage : public QWidget {
   // A tab listing one collection from the offline cache.
   void addSection(const QString& title, const QString& collection, const QString& titleField,
                   const QString& detailField);
+  // A tab with a page of its own (the documents page).
+  void addPage(const QString& title, QWidget* page);
   // Reloads every section from the cache (nullptr: signed out, empty them).
   void reload(const LocalStore* store);
 

@@ -1,0 +1,424 @@
+#include "widgets/document_browser.h"
+
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMimeData>
+#include <QMimeDatabase>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "store/local_store.h"
+#include "transfer/transfer_queue.h"
+
+namespace kete::app {
+namespace {
+
+constexpr int kMaxDocuments = 5000;  // a person's own documents; the list pages no further
+const QString kAll = QStringLiteral("\x01all");
+
+QString sizeText(qint64 bytes) { return QLocale().formattedDataSize(bytes); }
+
+QString dataText(const QJsonObject& record, const char* field) {
+  return record.value("data").toObject().value(QLatin1String(field)).toString();
+}
+
+// Folder paths as the tree shows them: "2026/GST" lives under "2026".
+QTreeWidgetItem* folderItem(QTreeWidgetItem* root, const QString& path) {
+  QTreeWidgetItem* at = root;
+  QString sofar;
+  for (const QString& part : path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+    sofar += (sofar.isEmpty() ? QString() : QStringLiteral("/")) + part;
+    QTreeWidgetItem* next = nullptr;
+    for (int i = 0; i < at->childCount() && !next; ++i)
+      if (at->child(i)->data(0, Qt::UserRole).toString() == sofar) next = at->child(i);
+    if (!next) {
+      next = new QTreeWidgetItem(at, {part});
+      next->setData(0, Qt::UserRole, sofar);
+    }
+    at = next;
+  }
+  return at;
+}
+
+}  // namespace
+
+DocumentBrowser::DocumentBrowser(QWidget* parent) : QWidget(parent) {
+  setObjectName(QStringLiteral("documents"));
+  setAcceptDrops(true);
+  m_search = new QLineEdit(this);
+  m_search->setObjectName(QStringLiteral("documentSearch"));
+  m_search->setPlaceholderText(tr("Search documents"));
+  m_search->setClearButtonEnabled(true);
+  auto* upload = new QPushButton(tr("Upload…"), this);
+  upload->setObjectName(QStringLiteral("uploadButton"));
+  m_newVersion = new QPushButton(tr("New version…"), this);
+  m_open = new QPushButton(tr("Open"), this);
+  m_open->setObjectName(QStringLiteral("openButton"));
+  m_save = new QPushButton(tr("Save as…"), this);
+  m_versions = new QPushButton(tr("Versions…"), this);
+  m_versions->setObjectName(QStringLiteral("versionsButton"));
+
+  m_folders = new QTreeWidget(this);
+  m_folders->setObjectName(QStringLiteral("folders"));
+  m_folders->setHeaderHidden(true);
+  m_list = new QTableWidget(0, 4, this);
+  m_list->setObjectName(QStringLiteral("documentList"));
+  m_list->setHorizontalHeaderLabels({tr("Title"), tr("Folder"), tr("Size"), tr("Uploaded")});
+  m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+  m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_list->verticalHeader()->hide();
+  m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_list->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  m_list->setWordWrap(false);
+  m_list->setAlternatingRowColors(true);
+
+  m_transferList = new QTableWidget(0, 4, this);
+  m_transferList->setObjectName(QStringLiteral("transferList"));
+  m_transferList->setHorizontalHeaderLabels({tr("File"), tr("Progress"), tr("Speed · time left"), QString()});
+  m_transferList->verticalHeader()->hide();
+  m_transferList->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_transferList->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  m_transferList->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Fixed);
+  m_transferList->setColumnWidth(1, 160);
+  m_transferList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_transferList->setMaximumHeight(150);
+  m_transferList->hide();
+  m_totals = new QLabel(this);
+  m_totals->setObjectName(QStringLiteral("transferTotals"));
+  m_status = new QLabel(this);
+  m_status->setObjectName(QStringLiteral("documentStatus"));
+  m_status->setWordWrap(true);
+
+  auto* bar = new QHBoxLayout;
+  bar->addWidget(m_search, 1);
+  for (auto* b : {upload, m_newVersion, m_open, m_save, m_versions}) bar->addWidget(b);
+  auto* split = new QSplitter(this);
+  split->addWidget(m_folders);
+  split->addWidget(m_list);
+  split->setStretchFactor(1, 3);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 8, 0, 0);
+  layout->addLayout(bar);
+  layout->addWidget(split, 1);
+  layout->addWidget(m_status);
+  layout->addWidget(m_totals);
+  layout->addWidget(m_transferList);
+
+  connect(m_search, &QLineEdit::textChanged, this, [this] { fillList(); });
+  connect(m_folders, &QTreeWidget::currentItemChanged, this, [this] { fillList(); });
+  connect(m_list, &QTableWidget::itemSelectionChanged, this, [this] {
+    const bool one = !selectedDocument().isEmpty();
+    for (auto* b : {m_open, m_save, m_versions, m_newVersion}) b->setEnabled(one);
+  });
+  connect(m_list, &QTableWidget::cellDoubleClicked, this, [this] { openSelected(); });
+  connect(upload, &QPushButton::clicked, this, [this] {
+    const auto paths = QFileDialog::getOpenFileNames(this, tr("Upload documents"));
+    if (!paths.isEmpty()) uploadFiles(paths);
+  });
+  connect(m_newVersion, &QPushButton::clicked, this, [this] {
+    const QString id = selectedDocument();
+    const QString path = QFileDialog::getOpenFileName(this, tr("New version of %1").arg(dataText(document(id), "title")));
+    if (!path.isEmpty()) uploadNewVersion(id, path);
+  });
+  connect(m_open, &QPushButton::clicked, this, [this] { openSelected(); });
+  connect(m_save, &QPushButton::clicked, this, [this] { saveSelected(); });
+  connect(m_versions, &QPushButton::clicked, this, [this] { showVersions(); });
+  for (auto* b : {m_open, m_save, m_versions, m_newVersion}) b->setEnabled(false);
+}
+
+void DocumentBrowser::setSources(LocalStore* store, TransferQueue* transfers) {
+  if (m_transfers) m_transfers->disconnect(this);
+  m_store = store;
+  m_transfers = transfers;
+  m_transferRows.clear();
+  m_waiting.clear();
+  m_transferList->setRowCount(0);
+  m_transferList->hide();
+  m_totals->clear();
+  m_status->clear();
+  if (m_transfers) {
+    connect(m_transfers, &TransferQueue::changed, this, &DocumentBrowser::showTransfer);
+    connect(m_transfers, &TransferQueue::finished, this, [this](const QString& id, const QString& path) {
+      showTransfer(id);
+      for (const auto& done : m_waiting.take(id)) done(path, {});
+      if (m_transfers->transfer(id).kind == Transfer::Kind::Upload) reload();  // its document is in the cache now
+    });
+    connect(m_transfers, &TransferQueue::failed, this, [this](const QString& id, const QString& message) {
+      showTransfer(id);
+      for (const auto& done : m_waiting.take(id)) done({}, message);
+      say(tr("%1: %2").arg(m_transfers->transfer(id).name, message));
+    });
+    for (const auto& t : m_transfers->transfers()) showTransfer(t.id);
+  }
+  reload();
+}
+
+void DocumentBrowser::reload() {
+  m_documents = m_store ? m_store->page(QStringLiteral("documents"), QStringLiteral("title"), 0, kMaxDocuments)
+                        : QList<QJsonObject>{};
+  fillFolders(m_documents);
+  fillList();
+}
+
+void DocumentBrowser::fillFolders(const QList<QJsonObject>& documents) {
+  const QString current = currentFolder();
+  m_folders->clear();
+  auto* all = new QTreeWidgetItem(m_folders, {tr("All documents")});
+  all->setData(0, Qt::UserRole, kAll);
+  for (const auto& d : documents) folderItem(all, dataText(d, "folder"));
+  m_folders->expandAll();
+  QTreeWidgetItem* select = all;
+  for (QTreeWidgetItemIterator it(m_folders); *it; ++it)
+    if ((*it)->data(0, Qt::UserRole).toString() == current) select = *it;
+  QSignalBlocker quiet(m_folders);
+  m_folders->setCurrentItem(select);
+}
+
+void DocumentBrowser::fillList() {
+  const QString folder = currentFolder();
+  const QString words = m_search->text().trimmed();
+  QList<QJsonObject> rows;
+  if (!words.isEmpty() && m_store) {
+    for (const auto& r : m_store->search(words, 500))
+      if (r.value("collection").toString() == QLatin1String("documents")) rows << r;
+  } else {
+    rows = m_documents;
+  }
+  const QString selected = selectedDocument();
+  m_list->setRowCount(0);
+  for (const auto& d : rows) {
+    const QString f = dataText(d, "folder");
+    if (!folder.isEmpty() && f != folder && !f.startsWith(folder + QLatin1Char('/'))) continue;
+    const int row = m_list->rowCount();
+    m_list->insertRow(row);
+    auto* title = new QTableWidgetItem(dataText(d, "title"));
+    title->setData(Qt::UserRole, d.value("id").toString());
+    const auto data = d.value("data").toObject();
+    const int versions = int(data.value("versions").toArray().size());
+    if (versions > 0) title->setToolTip(tr("%n earlier version(s)", nullptr, versions));
+    m_list->setItem(row, 0, title);
+    m_list->setItem(row, 1, new QTableWidgetItem(f));
+    m_list->setItem(row, 2, new QTableWidgetItem(sizeText(data.value("size").toInteger())));
+    const auto when = QDateTime::fromString(dataText(d, "uploaded_at"), Qt::ISODateWithMs);
+    m_list->setItem(row, 3, new QTableWidgetItem(when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
+                                                                 : tr("not sent yet")));
+    if (d.value("id").toString() == selected) m_list->selectRow(row);
+  }
+}
+
+QString DocumentBrowser::currentFolder() const {
+  const auto* item = m_folders->currentItem();
+  const QString path = item ? item->data(0, Qt::UserRole).toString() : QString();
+  return path == kAll ? QString() : path;
+}
+
+QString DocumentBrowser::selectedDocument() const {
+  const auto rows = m_list->selectionModel()->selectedRows();
+  return rows.isEmpty() ? QString() : m_list->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+}
+
+QJsonObject DocumentBrowser::document(const QString& id) const { return m_store ? m_store->record(id) : QJsonObject{}; }
+
+void DocumentBrowser::uploadFiles(const QStringList& paths) {
+  if (!m_transfers) return;
+  // Staff file into the client of the selected document, or of the folder's documents; a client's
+  // own uploads are theirs (the server fills in the tenant).
+  QString tenant = dataText(document(selectedDocument()), "tenant_id");
+  const QString folder = currentFolder();
+  for (const auto& d : m_documents)
+    if (tenant.isEmpty() && !folder.isEmpty() && dataText(d, "folder") == folder) tenant = dataText(d, "tenant_id");
+  QMimeDatabase mimes;
+  for (const QString& path : paths) {
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+      say(tr("%1 is not a file; folders are uploaded file by file.").arg(path));
+      continue;
+    }
+    QJsonObject data{{"title", info.completeBaseName()},
+                     {"folder", folder},
+                     {"mime", mimes.mimeTypeForFile(info).name()},
+                     {"client_visible", true}};
+    if (!tenant.isEmpty()) data.insert("tenant_id", tenant);
+    m_transfers->upload(path, {{"collection", "documents"}, {"op", "create"}, {"data", data}});
+  }
+}
+
+void DocumentBrowser::uploadNewVersion(const QString& documentId, const QString& path) {
+  if (!m_transfers || documentId.isEmpty()) return;
+  m_transfers->upload(path, {{"collection", "documents"}, {"op", "update"}, {"record_id", documentId}, {"data", QJsonObject{}}});
+}
+
+void DocumentBrowser::fetch(const QString& blob, qint64 size, const QString& name,
+                            std::function<void(const QString&, const QString&)> done) {
+  if (!m_transfers) return done({}, tr("Sign in first."));
+  if (const QString cached = m_transfers->cachedFile(blob); !cached.isEmpty()) return done(cached, {});
+  const QString id = m_transfers->download(blob, size, name);
+  if (id.isEmpty()) return done({}, tr("This document has no file yet."));
+  if (m_transfers->transfer(id).state == Transfer::State::Done) return done(m_transfers->transfer(id).localPath, {});
+  m_waiting[id] << std::move(done);
+}
+
+void DocumentBrowser::saveCopy(const QString& blob, qint64 size, const QString& name, const QString& target) {
+  fetch(blob, size, name, [this, target](const QString& path, const QString& error) {
+    if (path.isEmpty()) return say(error);
+    QFile::remove(target);
+    if (!QFile::copy(path, target)) return say(tr("Could not save %1.").arg(target));
+    say(tr("Saved %1.").arg(QDir::toNativeSeparators(target)));
+  });
+}
+
+void DocumentBrowser::openSelected() {
+  const auto doc = document(selectedDocument());
+  const auto data = doc.value("data").toObject();
+  if (doc.isEmpty()) return;
+  const QString title = data.value("title").toString();
+  // The cached copy is named by its hash; the copy handed to the desktop carries a real name, so
+  // the right program opens it.
+  const QString suffix = QMimeDatabase().mimeTypeForName(data.value("mime").toString()).preferredSuffix();
+  fetch(data.value("blob").toString(), data.value("size").toInteger(), title, [this, title, suffix](const QString& path, const QString& error) {
+    if (path.isEmpty()) return say(error);
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/kete-open");
+    QDir().mkpath(dir);
+    QString safe = title;
+    for (QChar& c : safe)
+      if (QStringLiteral("\\/:*?\"<>|").contains(c) || c.unicode() < 32) c = QLatin1Char('_');
+    const QString target = dir + QLatin1Char('/') + safe + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix);
+    QFile::remove(target);
+    QFile::copy(path, target);
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(target))) say(tr("No program on this computer opens %1.").arg(title));
+  });
+}
+
+void DocumentBrowser::saveSelected() {
+  const auto data = document(selectedDocument()).value("data").toObject();
+  const QString target = QFileDialog::getSaveFileName(this, tr("Save a copy"), data.value("title").toString());
+  if (!target.isEmpty()) saveCopy(data.value("blob").toString(), data.value("size").toInteger(), data.value("title").toString(), target);
+}
+
+void DocumentBrowser::showVersions() {
+  const auto data = document(selectedDocument()).value("data").toObject();
+  auto* dialog = new QDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setObjectName(QStringLiteral("versionsDialog"));
+  dialog->setWindowTitle(tr("Versions of %1").arg(data.value("title").toString()));
+  auto* table = new QTableWidget(0, 3, dialog);
+  table->setObjectName(QStringLiteral("versionList"));
+  table->setHorizontalHeaderLabels({tr("Uploaded"), tr("Size"), QString()});
+  table->verticalHeader()->hide();
+  table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  QJsonArray all = data.value("versions").toArray();
+  QJsonObject current = data;
+  all.append(current);  // newest last
+  for (int i = int(all.size()) - 1; i >= 0; --i) {
+    const auto v = all[i].toObject();
+    const int row = table->rowCount();
+    table->insertRow(row);
+    const auto when = QDateTime::fromString(v.value("uploaded_at").toString(), Qt::ISODateWithMs);
+    table->setItem(row, 0, new QTableWidgetItem((i == all.size() - 1 ? tr("Current · ") : QString()) +
+                                                (when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat) : QString())));
+    table->setItem(row, 1, new QTableWidgetItem(sizeText(v.value("size").toInteger())));
+    auto* save = new QPushButton(tr("Save as…"), table);
+    connect(save, &QPushButton::clicked, this, [this, v, title = data.value("title").toString()] {
+      const QString target = QFileDialog::getSaveFileName(this, tr("Save a copy"), title);
+      if (!target.isEmpty()) saveCopy(v.value("blob").toString(), v.value("size").toInteger(), title, target);
+    });
+    table->setCellWidget(row, 2, save);
+  }
+  auto* layout = new QVBoxLayout(dialog);
+  layout->addWidget(table);
+  dialog->resize(480, 300);
+  dialog->show();
+}
+
+void DocumentBrowser::showTransfer(const QString& id) {
+  if (!m_transfers) return;
+  const Transfer t = m_transfers->transfer(id);
+  if (t.id.isEmpty()) return;  // cancelled
+  int row = m_transferRows.value(id, -1);
+  if (row < 0) {
+    row = m_transferList->rowCount();
+    m_transferList->insertRow(row);
+    m_transferRows.insert(id, row);
+    m_transferList->setItem(row, 0, new QTableWidgetItem);
+    auto* bar = new QProgressBar(m_transferList);
+    bar->setRange(0, 1000);
+    m_transferList->setCellWidget(row, 1, bar);
+    m_transferList->setItem(row, 2, new QTableWidgetItem);
+    auto* button = new QPushButton(m_transferList);
+    connect(button, &QPushButton::clicked, this, [this, id] {
+      const auto state = m_transfers->transfer(id).state;
+      if (state == Transfer::State::Running || state == Transfer::State::Queued || state == Transfer::State::Waiting ||
+          state == Transfer::State::Hashing)
+        m_transfers->pause(id);
+      else
+        m_transfers->resume(id);
+    });
+    m_transferList->setCellWidget(row, 3, button);
+    m_transferList->show();
+  }
+  const QString arrow = t.kind == Transfer::Kind::Upload ? QStringLiteral("↑ ") : QStringLiteral("↓ ");
+  m_transferList->item(row, 0)->setText(arrow + t.name);
+  static_cast<QProgressBar*>(m_transferList->cellWidget(row, 1))->setValue(t.size > 0 ? int(t.done * 1000 / t.size) : 0);
+  QString detail;
+  switch (t.state) {
+    case Transfer::State::Hashing: detail = tr("preparing"); break;
+    case Transfer::State::Queued: detail = tr("waiting its turn"); break;
+    case Transfer::State::Paused: detail = tr("paused"); break;
+    case Transfer::State::Waiting: detail = tr("will try again: %1").arg(t.error); break;
+    case Transfer::State::Failed: detail = t.error; break;
+    case Transfer::State::Done: detail = tr("done"); break;
+    case Transfer::State::Running:
+      detail = t.bytesPerSecond > 0 ? tr("%1/s · %2 left").arg(sizeText(qint64(t.bytesPerSecond)),
+                                                              t.secondsLeft >= 0 ? tr("%n s", nullptr, int(t.secondsLeft)) : tr("?"))
+                                    : tr("starting");
+      break;
+  }
+  m_transferList->item(row, 2)->setText(detail);
+  if (t.state == Transfer::State::Done) {
+    m_transferList->removeCellWidget(row, 3);  // nothing more to do with it
+  } else if (auto* button = qobject_cast<QPushButton*>(m_transferList->cellWidget(row, 3))) {
+    const bool active = t.state == Transfer::State::Running || t.state == Transfer::State::Queued ||
+                        t.state == Transfer::State::Waiting || t.state == Transfer::State::Hashing;
+    button->setText(active ? tr("Pause") : tr("Resume"));
+  }
+  const qint64 total = m_transfers->totalBytes();
+  m_totals->setText(total > 0 ? tr("Transfers: %1 of %2").arg(sizeText(m_transfers->doneBytes()), sizeText(total)) : QString());
+}
+
+void DocumentBrowser::say(const QString& text) {
+  m_status->setText(text);
+}
+
+void DocumentBrowser::dragEnterEvent(QDragEnterEvent* event) {
+  if (m_transfers && event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void DocumentBrowser::dropEvent(QDropEvent* event) {
+  QStringList paths;
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile()) paths << url.toLocalFile();
+  if (paths.isEmpty()) return;
+  event->acceptProposedAction();
+  uploadFiles(paths);
+}
+
+}  // namespace kete::app

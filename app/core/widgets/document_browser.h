@@ -1,0 +1,75 @@
+#pragma once
+// The documents page the staff and client apps share (DESIGN.md §6): folders, a list that
+// reads the offline cache (never the network), search, drag-and-drop upload, open, save as,
+// version history, and the transfers under way with their progress.
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+#include <QWidget>
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+class QTreeWidget;
+
+namespace kete::app {
+
+class LocalStore;
+class TransferQueue;
+
+class DocumentBrowser : public QWidget {
+  Q_OBJECT
+ public:
+  explicit DocumentBrowser(QWidget* parent = nullptr);
+
+  // nullptr, nullptr: signed out, nothing shown.
+  void setSources(LocalStore* store, TransferQueue* transfers);
+  void reload();  // from the cache, after a sync
+
+  // Uploads files as new documents in the current folder (what drag-and-drop and Upload do).
+  // Staff upload into the client of the selected document or folder.
+  void uploadFiles(const QStringList& paths);
+  void uploadNewVersion(const QString& documentId, const QString& path);
+  // The file of a document (or of one of its versions) on this computer, downloading it first
+  // when needed; `done` gets its path, or an empty path and the reason.
+  void fetch(const QString& blob, qint64 size, const QString& name,
+             std::function<void(const QString& path, const QString& error)> done);
+  void saveCopy(const QString& blob, qint64 size, const QString& name, const QString& target);
+
+  QString selectedDocument() const;
+  QString currentFolder() const;
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void fillFolders(const QList<QJsonObject>& documents);
+  void fillList();
+  void showTransfer(const QString& id);
+  void openSelected();
+  void saveSelected();
+  void showVersions();
+  void say(const QString& text);
+  QJsonObject document(const QString& id) const;
+
+  LocalStore* m_store = nullptr;
+  TransferQueue* m_transfers = nullptr;
+  QList<QJsonObject> m_documents;
+  QLineEdit* m_search;
+  QTreeWidget* m_folders;
+  QTableWidget* m_list;
+  QTableWidget* m_transferList;
+  QLabel* m_totals;
+  QLabel* m_status;
+  QPushButton* m_open;
+  QPushButton* m_save;
+  QPushButton* m_versions;
+  QPushButton* m_newVersion;
+  QHash<QString, int> m_transferRows;
+  QHash<QString, QList<std::function<void(const QString&, const QString&)>>> m_waiting;  // download id -> callbacks
+};
+
+}  // namespace kete::app

@@ -1,0 +1,150 @@
+// The documents page of the client app, as a client uses it, under Xvfb against the real server:
+// a file dropped on the window is uploaded, becomes a document staff can read, is saved back
+// out, and a new version keeps the old one in its history.
+#include <QDialog>
+#include <QDropEvent>
+#include <QFile>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app_setup.h"
+#include "client_app.h"
+#include "test_world.h"
+#include "transfer/transfer_queue.h"
+#include "widgets/app_window.h"
+#include "widgets/document_browser.h"
+
+using namespace kete::test;
+using kete::app::AppWindow;
+using kete::app::DocumentBrowser;
+
+class Documents : public QObject {
+  Q_OBJECT
+  std::unique_ptr<ServerProcess> m_server;
+  std::unique_ptr<TestWorld> m_world;
+  QTemporaryDir m_files;
+
+  QString writeFile(const QString& name, const QByteArray& bytes) {
+    QFile f(m_files.path() + "/" + name);
+    if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(f.fileName()));
+    f.write(bytes);
+    return f.fileName();
+  }
+
+  // The list as the person sees it: title -> record id.
+  static QHash<QString, QString> listed(DocumentBrowser& b) {
+    QHash<QString, QString> out;
+    auto* list = b.findChild<QTableWidget*>("documentList");
+    for (int row = 0; row < list->rowCount(); ++row)
+      out.insert(list->item(row, 0)->text(), list->item(row, 0)->data(Qt::UserRole).toString());
+    return out;
+  }
+
+  static QString transfersText(AppWindow& w) {
+    QStringList out;
+    for (const auto& t : w.transfers()->transfers())
+      out << QString("%1 state %2 %3/%4 %5").arg(t.name).arg(int(t.state)).arg(t.done).arg(t.size).arg(t.error);
+    return out.join("; ");
+  }
+
+  void drop(QWidget& target, const QString& path) {
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPointF at(target.width() / 2.0, target.height() / 2.0);
+    QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropped(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&target, &dropped);
+  }
+
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    QString error;
+    const auto profile = kete::client::profile(&error);
+    QVERIFY2(profile, qPrintable(error));
+    kete::app::prepareApplication(*qApp, *profile);
+    m_server = std::make_unique<ServerProcess>();
+    m_world = std::make_unique<TestWorld>(*m_server);
+    QVERIFY2(m_world->build(), qPrintable(m_world->error()));
+  }
+
+  void dropSaveAndVersion() {
+    QString error;
+    auto w = kete::client::createMainWindow(*kete::client::profile(&error));
+    w->resize(1100, 720);
+    w->show();
+    w->start();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    w->findChild<QLineEdit*>("serverAddress")->setText(QString("127.0.0.1:%1").arg(m_server->port()));
+    w->findChild<QLineEdit*>("email")->setText((*m_world)["clientA"].email);
+    w->findChild<QLineEdit*>("password")->setText(kPassword);
+    QTest::mouseClick(w->findChild<QPushButton*>("signInButton"), Qt::LeftButton);
+    auto* trust = w->findChild<QPushButton*>("trustButton");
+    QTRY_VERIFY_WITH_TIMEOUT(trust->isVisible() || w->isSignedIn(), 10000);
+    if (!w->isSignedIn()) QTest::mouseClick(trust, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
+    DocumentBrowser* browser = w->documents();
+    QVERIFY(browser);
+
+    // A bank statement dropped on the page goes up and becomes a document.
+    const QByteArray statement = "%PDF-1.7\n" + randomBytes(1'500'000, 21);
+    drop(*browser, writeFile("March statement.pdf", statement));
+    QTRY_VERIFY2_WITH_TIMEOUT(listed(*browser).contains("March statement"), qPrintable(transfersText(*w) + "\n" + m_server->log().right(3000)), 30000);
+    const QString id = listed(*browser).value("March statement");
+    // Sent and synced: staff assigned to this client read it, its file included.
+    QTRY_COMPARE_WITH_TIMEOUT(m_world->get("staff", "/api/v1/records/documents/" + id).status, 200, 20000);
+    const auto data = m_world->get("staff", "/api/v1/records/documents/" + id).json().value("data").toObject();
+    QCOMPARE(data.value("blob").toString(), sha256Hex(statement));
+    QCOMPARE(data.value("size").toInteger(), statement.size());
+    QCOMPARE(m_world->get("staff", "/api/v1/blobs/" + sha256Hex(statement)).body, statement);
+    QCOMPARE(m_world->get("clientB", "/api/v1/records/documents/" + id).status, 404);
+
+    // Saved back out (downloaded, checked, copied).
+    const QString copy = m_files.path() + "/copy.pdf";
+    browser->saveCopy(sha256Hex(statement), statement.size(), "March statement", copy);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(copy), 20000);
+    QFile saved(copy);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), statement);
+
+    // A corrected statement as a new version; the first stays in the history.
+    const QByteArray corrected = "%PDF-1.7\n" + randomBytes(800'000, 22);
+    browser->uploadNewVersion(id, writeFile("March statement (corrected).pdf", corrected));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_world->get("staff", "/api/v1/records/documents/" + id).json().value("data").toObject().value("blob").toString(),
+        sha256Hex(corrected), 30000);
+    auto* list = browser->findChild<QTableWidget*>("documentList");
+    QTRY_VERIFY_WITH_TIMEOUT(listed(*browser).contains("March statement") &&
+                                 list->item(0, 0)->toolTip().contains("1 earlier version"), 20000);
+    list->selectRow(0);
+    QTest::mouseClick(browser->findChild<QPushButton*>("versionsButton"), Qt::LeftButton);
+    auto* dialog = w->findChild<QDialog*>("versionsDialog");
+    QTRY_VERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->findChild<QTableWidget*>("versionList")->rowCount(), 2);
+    dialog->close();
+
+    // The page as the person sees it, transfers included.
+    auto* tabs = w->findChild<QTabWidget*>("sections");
+    tabs->setCurrentWidget(browser);
+    QDir().mkpath(KETE_SCREENSHOT_DIR);
+    QVERIFY(w->grab().save(KETE_SCREENSHOT_DIR "/client-documents.png"));
+
+    // Signing out removes the files opened or saved through the app's cache.
+    const QString files = w->transfers()->cacheFolder();
+    QVERIFY(QDir(files).exists());
+    QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
+    QTRY_VERIFY(!QDir(files).exists());
+  }
+};
+
+QTEST_MAIN(Documents)
+#include "tst_documents.moc"
