@@ -14,6 +14,8 @@
 #include <QtTest>
 
 #include "app_setup.h"
+#include "session/keychain_store.h"
+#include "session/session.h"
 #include "client_app.h"
 #include "test_world.h"
 #include "transfer/transfer_queue.h"
@@ -94,6 +96,7 @@ class Documents : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
     DocumentBrowser* browser = w->documents();
     QVERIFY(browser);
+    QTRY_VERIFY(w->transfers());  // once the files' key is read from (or made in) the keychain
 
     // A bank statement dropped on the page goes up and becomes a document.
     const QByteArray statement = "%PDF-1.7\n" + randomBytes(1'500'000, 21);
@@ -138,11 +141,28 @@ class Documents : public QObject {
     QDir().mkpath(KETE_SCREENSHOT_DIR);
     QVERIFY(w->grab().save(KETE_SCREENSHOT_DIR "/client-documents.png"));
 
-    // Signing out removes the files opened or saved through the app's cache.
+    // The downloaded copy is encrypted at rest, with a key that is in the OS keychain only.
+    const QString cached = w->transfers()->cachedFile(sha256Hex(statement));
+    QVERIFY(!cached.isEmpty());
+    QFile raw(cached);
+    QVERIFY(raw.open(QIODevice::ReadOnly));
+    QVERIFY(!raw.readAll().contains("%PDF-1.7"));
+    raw.close();
+    const QString keyName = "files-key-127.0.0.1-" + (*m_world)["clientA"].id;
+    auto keychainHas = [&](const QString& name) {
+      bool done = false, present = false;
+      w->session().keychain().read(name, [&](const std::optional<QString>& v, const QString&) { present = v.has_value(), done = true; });
+      if (!QTest::qWaitFor([&] { return done; }, 10000)) qWarning("keychain read timed out");
+      return present;
+    };
+    QVERIFY(keychainHas(keyName));
+
+    // Signing out removes the files kept on this computer and their key.
     const QString files = w->transfers()->cacheFolder();
     QVERIFY(QDir(files).exists());
     QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
     QTRY_VERIFY(!QDir(files).exists());
+    QTRY_VERIFY_WITH_TIMEOUT(!keychainHas(keyName), 10000);
   }
 };
 

@@ -164,7 +164,7 @@ class SignInFlow : public QObject {
     QTRY_VERIFY(w->store());
     const QString cache = w->store()->path();
     QVERIFY(QFile::exists(cache));
-    QVERIFY(w->transfers());
+    QTRY_VERIFY(w->transfers());  // once the files' key is read from the keychain
     const QString files = w->transfers()->cacheFolder();
     QVERIFY(QDir(files).exists());
     QFile opened(files + "/" + QString(64, 'a'));  // a file downloaded for offline opening

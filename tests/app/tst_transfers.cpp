@@ -34,6 +34,7 @@ struct Device {
   LocalStore store;
   QTemporaryDir dir;
   std::unique_ptr<TransferQueue> queue;
+  QByteArray key = kete::app::FileCipher::newKey();
   Device(ServerProcess& server, const Person& person) {
     connectTo(server);
     api.setToken(person.token);
@@ -46,7 +47,7 @@ struct Device {
   }
   void restartQueue() {
     queue.reset();
-    queue = std::make_unique<TransferQueue>(api, store, dir.path() + "/files");
+    queue = std::make_unique<TransferQueue>(api, store, dir.path() + "/files", key);
   }
   Transfer::State waitFor(const QString& id, int ms = 30000) {
     (void)QTest::qWaitFor([&] {
@@ -167,40 +168,76 @@ class Transfers : public QObject {
     QCOMPARE(serverBytes("staff", sha), bytes);
   }
 
-  void downloadsAreVerifiedCachedAndCleared() {
-    const QByteArray bytes = "%PDF-1.4 " + randomBytes(2'000'000, 4);
+  void downloadsAreVerifiedEncryptedCachedAndCleared() {
+    using kete::app::FileCipher;
+    const QByteArray bytes = "%PDF-1.4 " + randomBytes(5'000'000, 4);  // five blocks
     const QString sha = sha256Hex(bytes);
     Device staff(m_server, (*m_world)["staff"]);
     const QString up = staff.queue->upload(writeFile(staff.dir.path() + "/letter.pdf", bytes));
     QCOMPARE(staff.waitFor(up), Transfer::State::Done);
+    auto exported = [&]() -> QByteArray {
+      QString error;
+      const QString target = staff.dir.path() + "/out.pdf";
+      if (!staff.queue->exportFile(sha, target, &error)) return "export failed: " + error.toUtf8();
+      QFile f(target);
+      return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
 
     const QString id = staff.queue->download(sha, bytes.size(), "letter.pdf");
     QVERIFY2(staff.waitFor(id) == Transfer::State::Done, qPrintable(staff.queue->transfer(id).error));
     const QString cached = staff.queue->cachedFile(sha);
     QVERIFY(!cached.isEmpty());
-    QFile f(cached);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), bytes);
-    f.close();
-    // A part already there is resumed with a Range, and the whole is checked at the end.
+    // At rest it is encrypted: nothing of the letter is readable in the cache.
+    QFile raw(cached);
+    QVERIFY(raw.open(QIODevice::ReadOnly));
+    const QByteArray stored = raw.readAll();
+    raw.close();
+    QVERIFY(!stored.contains("%PDF-1.4"));
+    QVERIFY(!stored.contains(bytes.mid(1'000'000, 64)));
+    QCOMPARE(exported(), bytes);
+
+    // A part already there is resumed after its last whole block (a torn one is dropped), and the
+    // whole is checked at the end.
+    const FileCipher cipher(staff.key);
+    const QByteArray header = FileCipher::newHeader();
     QVERIFY(QFile::remove(cached));
-    writeFile(cached + ".part", bytes.left(500'000));
+    writeFile(cached + ".part", header + cipher.seal(header, 0, bytes.left(FileCipher::kBlock)) +
+                                    cipher.seal(header, 1, bytes.mid(FileCipher::kBlock, FileCipher::kBlock)) +
+                                    QByteArray(100, 'x'));
     QSignalSpy sent(staff.queue.get(), &TransferQueue::requestSent);
     const QString again = staff.queue->download(sha, bytes.size(), "letter.pdf");
     QCOMPARE(staff.waitFor(again), Transfer::State::Done);
-    QCOMPARE(offsetsSent(sent, again), QList<qint64>{500'000});
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), bytes);
-    f.close();
-    // A part that is not a start of the file is found out and never opened as the file.
+    QCOMPARE(offsetsSent(sent, again), QList<qint64>{2 * FileCipher::kBlock});
+    QCOMPARE(exported(), bytes);
+
+    // A part whose block was not sealed with this key is found out and never kept.
     QVERIFY(QFile::remove(cached));
-    writeFile(cached + ".part", QByteArray(500'000, 'x'));
+    const FileCipher stranger(FileCipher::newKey());
+    writeFile(cached + ".part", header + stranger.seal(header, 0, bytes.left(FileCipher::kBlock)));
     const QString damaged = staff.queue->download(sha, bytes.size(), "letter.pdf");
     QCOMPARE(staff.waitFor(damaged), Transfer::State::Failed);
     QVERIFY(staff.queue->transfer(damaged).error.contains("damaged"));
     QVERIFY(staff.queue->cachedFile(sha).isEmpty());
     staff.queue->resume(damaged);
     QCOMPARE(staff.waitFor(damaged), Transfer::State::Done);
+    QCOMPARE(exported(), bytes);
+
+    // A cached file changed on disk is refused, not handed out.
+    QVERIFY(raw.open(QIODevice::ReadWrite));
+    raw.seek(FileCipher::kHeader + 10);
+    raw.write("X");
+    raw.close();
+    QVERIFY(exported().startsWith("export failed"));
+
+    // Without the keychain's key nothing is kept on this computer.
+    Device noKey(m_server, (*m_world)["staff"]);
+    noKey.key.clear();
+    noKey.restartQueue();
+    const QString keyless = noKey.queue->download(sha, bytes.size(), "letter.pdf");
+    QCOMPARE(noKey.waitFor(keyless), Transfer::State::Failed);
+    QVERIFY(noKey.queue->transfer(keyless).error.contains("keychain"));
+    QVERIFY(QDir(noKey.dir.path() + "/files").entryList(QDir::Files).isEmpty());
+
     // Out of scope: not found, nothing cached.
     Device other(m_server, (*m_world)["clientB"]);
     const QString refused = other.queue->download(sha, bytes.size(), "letter.pdf");

@@ -4,10 +4,15 @@
 
 namespace kete::app {
 
+// kJobsOutliveTheStore: a job has no parent and deletes itself when it has finished. Deleting a
+// job while the OS keychain is still answering it (a window closed mid-read) crashes inside the
+// keychain library; its answer is simply not delivered once this store is gone (the connections
+// below use the store as their context).
+
 KeychainStore::KeychainStore(QString service, QObject* parent) : QObject(parent), m_service(std::move(service)) {}
 
 void KeychainStore::write(const QString& key, const QString& value, Done done) {
-  auto* job = new QKeychain::WritePasswordJob(m_service, this);
+  auto* job = new QKeychain::WritePasswordJob(m_service);  // see kJobsOutliveTheStore
   job->setInsecureFallback(false);
   job->setKey(key);
   job->setTextData(value);
@@ -18,7 +23,7 @@ void KeychainStore::write(const QString& key, const QString& value, Done done) {
 }
 
 void KeychainStore::read(const QString& key, Read done) {
-  auto* job = new QKeychain::ReadPasswordJob(m_service, this);
+  auto* job = new QKeychain::ReadPasswordJob(m_service);  // see kJobsOutliveTheStore
   job->setInsecureFallback(false);
   job->setKey(key);
   connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* j) {
@@ -31,7 +36,7 @@ void KeychainStore::read(const QString& key, Read done) {
 }
 
 void KeychainStore::remove(const QString& key, Done done) {
-  auto* job = new QKeychain::DeletePasswordJob(m_service, this);
+  auto* job = new QKeychain::DeletePasswordJob(m_service);  // see kJobsOutliveTheStore
   job->setInsecureFallback(false);
   job->setKey(key);
   connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job* j) {

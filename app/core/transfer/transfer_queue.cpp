@@ -83,8 +83,10 @@ QString partOf(const Transfer& t) { return t.localPath + QStringLiteral(".part")
 
 }  // namespace
 
-TransferQueue::TransferQueue(ApiClient& api, LocalStore& store, QString cacheDir, qint64 cacheLimit, QObject* parent)
-    : QObject(parent), m_api(api), m_store(store), m_cacheDir(std::move(cacheDir)), m_cacheLimit(cacheLimit),
+TransferQueue::TransferQueue(ApiClient& api, LocalStore& store, QString cacheDir, QByteArray fileKey, qint64 cacheLimit,
+                             QObject* parent)
+    : QObject(parent), m_api(api), m_store(store), m_cacheDir(std::move(cacheDir)), m_cipher(std::move(fileKey)),
+      m_cacheLimit(cacheLimit),
       m_retry(new QTimer(this)) {
   QDir().mkpath(m_cacheDir);
   m_retry->setSingleShot(true);
@@ -334,11 +336,31 @@ void TransferQueue::finishUpload(Transfer& t) {
   pump();
 }
 
+// The part on disk holds whole sealed blocks only (file_cipher.h): bytes that arrived but do not
+// yet fill a block wait in memory, and a download that stops goes on from the last whole block.
+struct TransferQueue::PartWriter {
+  QFile file;
+  QByteArray header;
+  QByteArray pending;
+  quint32 next = 0;
+};
+
 void TransferQueue::startDownload(Transfer& t) {
-  auto file = std::make_shared<QFile>(partOf(t));
-  t.done = QFileInfo(file->fileName()).size();
-  if (!file->open(t.done > 0 ? QIODevice::Append : (QIODevice::WriteOnly | QIODevice::Truncate)))
-    return fail(t, tr("%1 cannot be saved: %2").arg(file->fileName(), file->errorString()));
+  if (!m_cipher.valid())
+    return fail(t, tr("Files cannot be kept on this computer: its keychain is not available."));
+  auto part = std::make_shared<PartWriter>();
+  part->file.setFileName(partOf(t));
+  const qint64 blocks = FileCipher::completeBlocks(part->file.exists() ? part->file.size() : 0);
+  if (!part->file.open(QIODevice::ReadWrite))
+    return fail(t, tr("%1 cannot be saved: %2").arg(part->file.fileName(), part->file.errorString()));
+  part->header = blocks > 0 ? part->file.read(FileCipher::kHeader) : FileCipher::newHeader();
+  part->next = quint32(blocks);
+  // A block torn by a crash is dropped; with no whole block, the part starts again.
+  if (!part->file.resize(FileCipher::kHeader + blocks * (FileCipher::kBlock + FileCipher::kTag)) ||
+      (blocks == 0 && (!part->file.seek(0) || part->file.write(part->header) != FileCipher::kHeader)) ||
+      !part->file.seek(part->file.size()))
+    return fail(t, tr("%1 cannot be saved: %2").arg(part->file.fileName(), part->file.errorString()));
+  t.done = blocks * FileCipher::kBlock;
   QList<QPair<QByteArray, QByteArray>> headers;
   if (t.done > 0) headers.append(qMakePair(QByteArray("Range"), "bytes=" + QByteArray::number(t.done) + "-"));
   QNetworkReply* reply = m_api.sendRaw("GET", QStringLiteral("/api/v1/blobs/") + t.sha256, {}, headers);
@@ -347,33 +369,48 @@ void TransferQueue::startDownload(Transfer& t) {
   auto writeError = std::make_shared<QString>();
   auto firstBytes = std::make_shared<bool>(true);
   const QString id = t.id;
-  connect(reply, &QNetworkReply::readyRead, this, [this, reply, file, writeError, firstBytes, id] {
+  // Seals and appends every whole block waiting (all of it, at the end of the file).
+  auto flush = [this, part, writeError](bool all) {
+    while (writeError->isEmpty() && (part->pending.size() >= FileCipher::kBlock || (all && !part->pending.isEmpty()))) {
+      const QByteArray block = part->pending.left(FileCipher::kBlock);
+      const QByteArray sealed = m_cipher.seal(part->header, part->next++, block);
+      if (sealed.isEmpty() || part->file.write(sealed) != sealed.size()) *writeError = part->file.errorString();
+      part->pending.remove(0, block.size());
+    }
+  };
+  connect(reply, &QNetworkReply::readyRead, this, [this, reply, part, writeError, firstBytes, flush, id] {
     if (!m_transfers.contains(id) || !writeError->isEmpty()) return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status != 200 && status != 206) return;  // an error's body, read when it finishes
     Transfer& cur = m_transfers[id];
-    if (std::exchange(*firstBytes, false) && status == 200 && file->size() > 0) {
-      file->resize(0);  // the whole file after all, not the rest of it: start the part again
+    if (std::exchange(*firstBytes, false) && status == 200 && part->next > 0) {
+      // The whole file after all, not the rest of it: start the part again.
+      part->header = FileCipher::newHeader();
+      part->next = 0;
+      part->pending.clear();
+      if (!part->file.resize(0) || !part->file.seek(0) || part->file.write(part->header) != FileCipher::kHeader)
+        *writeError = part->file.errorString();
       cur.done = 0;
     }
     const QByteArray bytes = reply->readAll();
-    if (file->write(bytes) != bytes.size()) {
-      *writeError = file->errorString();
-      reply->abort();
-      return;
-    }
+    part->pending += bytes;
+    flush(false);
+    if (!writeError->isEmpty()) return reply->abort();
     measure(cur, bytes.size());
     cur.done += bytes.size();
     emit changed(id);
   });
-  connect(reply, &QNetworkReply::finished, this, [this, reply, file, writeError, id] {
+  connect(reply, &QNetworkReply::finished, this, [this, reply, part, writeError, flush, id] {
     reply->deleteLater();
-    file->close();
     if (!m_transfers.contains(id)) return;
     Transfer& cur = m_transfers[id];
     if (cur.state != Transfer::State::Running) return;
-    if (!writeError->isEmpty()) return fail(cur, tr("%1 cannot be saved: %2").arg(cur.name, *writeError));
     const ApiReply r = ApiClient::readReply(reply);
+    const bool complete = writeError->isEmpty() && reply->error() == QNetworkReply::NoError &&
+                          (r.status == 200 || r.status == 206);
+    if (complete) flush(true);  // the last, short block
+    part->file.close();
+    if (!writeError->isEmpty()) return fail(cur, tr("%1 cannot be saved: %2").arg(cur.name, *writeError));
     if (r.pinMismatch) return fail(cur, tr("The server's certificate has changed; sign in again to check it."));
     if (r.status == 416) {
       QFile::remove(partOf(cur));  // what we held was not a start of this file: fetch it whole
@@ -382,13 +419,13 @@ void TransferQueue::startDownload(Transfer& t) {
     }
     if (r.status == 404) return fail(cur, tr("This file is no longer available to you."));
     if (r.status == 401) return fail(cur, tr("Sign in again to continue this download."));
-    if (reply->error() != QNetworkReply::NoError || (r.status != 200 && r.status != 206))
-      return retryLater(cur, r.errorMessage);
+    if (!complete) return retryLater(cur, r.errorMessage);
     verifyDownload(id);
   });
 }
 
-// The whole file is hashed on a worker thread: a large download never freezes the window.
+// The whole file is opened and hashed on a worker thread: a large download never freezes the
+// window, and a block changed on disk is found as surely as bytes damaged in transit.
 void TransferQueue::verifyDownload(const QString& id) {
   const QString part = partOf(m_transfers[id]);
   auto* watcher = new QFutureWatcher<QString>(this);
@@ -413,7 +450,20 @@ void TransferQueue::verifyDownload(const QString& id) {
     emit finished(id, t.localPath);
     pump();
   });
-  watcher->setFuture(QtConcurrent::run([part] { return sha256OfFile(part); }));
+  watcher->setFuture(QtConcurrent::run([cipher = m_cipher, part] {
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!cipher.decrypt(part, [&](const QByteArray& plain) { hash.addData(plain); }, nullptr)) return QString();
+    return QString::fromLatin1(hash.result().toHex());
+  }));
+}
+
+bool TransferQueue::exportFile(const QString& sha256, const QString& target, QString* error) const {
+  const QString cached = cachedFile(sha256);
+  if (cached.isEmpty()) {
+    if (error) *error = tr("The file is not on this computer.");
+    return false;
+  }
+  return m_cipher.decryptTo(cached, target, error);
 }
 
 void TransferQueue::retryLater(Transfer& t, const QString& reason) {

@@ -17,6 +17,8 @@
 #include <atomic>
 #include <memory>
 
+#include "transfer/file_cipher.h"
+
 class QNetworkReply;
 class QTimer;
 
@@ -45,8 +47,9 @@ struct Transfer {
 class TransferQueue : public QObject {
   Q_OBJECT
  public:
-  // cacheDir: where downloaded files are kept for offline opening (evicted beyond cacheLimit bytes).
-  TransferQueue(ApiClient& api, LocalStore& store, QString cacheDir, qint64 cacheLimit = 2LL << 30,
+  // cacheDir: where downloaded files are kept for offline opening, encrypted with fileKey (32
+  // bytes from the OS keychain; without it nothing is downloaded) and evicted beyond cacheLimit.
+  TransferQueue(ApiClient& api, LocalStore& store, QString cacheDir, QByteArray fileKey, qint64 cacheLimit = 2LL << 30,
                 QObject* parent = nullptr);
   ~TransferQueue() override;
 
@@ -66,8 +69,11 @@ class TransferQueue : public QObject {
   qint64 totalBytes() const;  // of unfinished transfers
   qint64 doneBytes() const;
 
-  // The cached copy of a blob, verified when it was downloaded; empty when not cached.
+  // The cached (encrypted) copy of a blob, verified when it was downloaded; empty when not cached.
   QString cachedFile(const QString& sha256) const;
+  // Its plain bytes written to `target`; thread-safe (the documents page runs it off the window's
+  // thread). False, with the reason, when it is not cached or was changed on disk.
+  bool exportFile(const QString& sha256, const QString& target, QString* error) const;
   QString cacheFolder() const { return m_cacheDir; }
   // Sign-out: every cached file and every unfinished transfer goes (removeFolder: the cache
   // folder itself too).
@@ -96,6 +102,7 @@ class TransferQueue : public QObject {
     std::shared_ptr<std::atomic<bool>> cancelHash;
   };
 
+  struct PartWriter;
   void load();
   void save(const Transfer& t);
   int running() const;
@@ -116,6 +123,7 @@ class TransferQueue : public QObject {
   ApiClient& m_api;
   LocalStore& m_store;
   QString m_cacheDir;
+  FileCipher m_cipher;
   qint64 m_cacheLimit;
   bool m_online = true;
   QHash<QString, Transfer> m_transfers;

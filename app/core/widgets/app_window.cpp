@@ -1,15 +1,19 @@
 #include "widgets/app_window.h"
 
+#include <QDir>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 
 #include <QStandardPaths>
+#include <utility>
 
 #include "session/session.h"
 #include "store/local_store.h"
 #include "sync/sync_engine.h"
+#include "transfer/file_cipher.h"
 #include "transfer/transfer_queue.h"
 #include "widgets/document_browser.h"
 #include "widgets/home_page.h"
@@ -98,29 +102,47 @@ void AppWindow::openCache(const QString& userId) {
     return;
   }
   m_store = std::move(store);
-  // Files opened offline, per person and server like the cache, and removed with it.
-  m_transfers = new TransferQueue(m_session->api(), *m_store, folder + QStringLiteral("/files-%1-%2").arg(host, userId),
-                                  2LL << 30, this);
   m_sync = new SyncEngine(m_session->api(), *m_store, this);
   m_sync->setLive(true);
   connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);
-  // Transfers wait while the sync engine finds the server unreachable, and go on when it is back.
-  connect(m_sync, &SyncEngine::stateChanged, m_transfers,
-          [this] { m_transfers->setOnline(m_sync->state() != SyncEngine::State::Offline); });
   connect(m_sync, &SyncEngine::dataChanged, this, [this] {
     m_home->setCacheSummary(m_store->recordCount());
     m_home->reload(m_store.get());
     if (m_documents) m_documents->reload();
   });
-  if (m_documents) {
-    m_documents->setSources(m_store.get(), m_transfers);
-    // A finished upload put its document in the outbox: send it now.
-    connect(m_transfers, &TransferQueue::finished, m_sync, [this] { m_sync->syncNow(); });
-  }
+  openTransfers(folder + QStringLiteral("/files-%1-%2").arg(host, userId), QStringLiteral("files-key-%1-%2").arg(host, userId));
   // What the cache holds shows at once, before (and without) the network.
   m_home->setCacheSummary(m_store->recordCount());
   m_home->reload(m_store.get());
   m_sync->syncNow();
+}
+
+// Files opened offline, per person and server like the cache, encrypted with a key kept only in
+// the OS keychain (made on first use), and removed with the cache.
+void AppWindow::openTransfers(const QString& folder, const QString& keyName) {
+  m_fileKeyName = keyName;
+  m_filesFolder = folder;
+  auto* store = m_store.get();
+  QPointer<AppWindow> alive(this);
+  m_session->keychain().read(keyName, [this, alive, store, folder, keyName](const std::optional<QString>& stored,
+                                                                              const QString& error) {
+    // The window closed, or the person signed out (or in again), while the keychain answered.
+    if (!alive || m_store.get() != store || m_transfers) return;
+    QByteArray key = stored ? QByteArray::fromBase64(stored->toLatin1()) : QByteArray();
+    if (!stored && error.isEmpty()) {
+      key = FileCipher::newKey();
+      m_session->keychain().write(keyName, QString::fromLatin1(key.toBase64()), [](const QString&) {});
+    }
+    // Without the keychain, files still go up; none is kept on this computer.
+    m_transfers = new TransferQueue(m_session->api(), *m_store, folder, key, 2LL << 30, this);
+    // Transfers wait while the sync engine finds the server unreachable, and go on when it is back.
+    connect(m_sync, &SyncEngine::stateChanged, m_transfers,
+            [this] { m_transfers->setOnline(m_sync->state() != SyncEngine::State::Offline); });
+    // A finished upload put its document in the outbox: send it now.
+    connect(m_transfers, &TransferQueue::finished, m_sync, [this] { m_sync->syncNow(); });
+    if (m_documents) m_documents->setSources(m_store.get(), m_transfers);
+    emit stateChanged();
+  });
 }
 
 void AppWindow::closeCache(bool purge) {
@@ -134,6 +156,7 @@ void AppWindow::closeCache(bool purge) {
   if (m_transfers && purge) m_transfers->clear(true);
   delete m_transfers;
   m_transfers = nullptr;
+  if (purge && !m_filesFolder.isEmpty()) QDir(m_filesFolder).removeRecursively();  // even if never opened
   if (m_store && purge) m_store->purge();
   m_store.reset();
 }
@@ -170,8 +193,10 @@ void AppWindow::showSignIn(const QString& message) {
 }
 
 void AppWindow::signOut() {
-  // On a shared computer nothing of this person may stay behind: cache first, then the token.
+  // On a shared computer nothing of this person may stay behind: cache and files first, then
+  // the files' key and the token.
   closeCache(true);
+  if (!m_fileKeyName.isEmpty()) m_session->keychain().remove(std::exchange(m_fileKeyName, QString()), [](const QString&) {});
   m_session->signOut([this](const QString& error) {
     showSignIn(error.isEmpty() ? QString() : tr("Signed out, but the keychain entry could not be removed: %1").arg(error));
   });

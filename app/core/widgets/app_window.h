@@ -45,6 +45,7 @@ class AppWindow : public QMainWindow {
   void stateChanged();
 
  private:
+  void openTransfers(const QString& folder, const QString& keyName);
   void showHome(const QJsonObject& user, bool offline);
   void showSignIn(const QString& message = {});
   void signOut();
@@ -61,6 +62,8 @@ class AppWindow : public QMainWindow {
   std::unique_ptr<LocalStore> m_store;
   SyncEngine* m_sync = nullptr;
   TransferQueue* m_transfers = nullptr;
+  QString m_fileKeyName;
+  QString m_filesFolder;
   DocumentBrowser* m_documents = nullptr;
   QPushButton* m_problems;
   ProblemsDialog* m_problemsDialog = nullptr;

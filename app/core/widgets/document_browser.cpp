@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -24,6 +25,7 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "store/local_store.h"
 #include "transfer/transfer_queue.h"
@@ -145,8 +147,12 @@ DocumentBrowser::DocumentBrowser(QWidget* parent) : QWidget(parent) {
   for (auto* b : {m_open, m_save, m_versions, m_newVersion}) b->setEnabled(false);
 }
 
+// Plain copies handed to the desktop to open; removed when the person signs out.
+static QString openFolder() { return QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/kete-open"); }
+
 void DocumentBrowser::setSources(LocalStore* store, TransferQueue* transfers) {
   if (m_transfers) m_transfers->disconnect(this);
+  if (!store) QDir(openFolder()).removeRecursively();
   m_store = store;
   m_transfers = transfers;
   m_transferRows.clear();
@@ -267,22 +273,32 @@ void DocumentBrowser::uploadNewVersion(const QString& documentId, const QString&
   m_transfers->upload(path, {{"collection", "documents"}, {"op", "update"}, {"record_id", documentId}, {"data", QJsonObject{}}});
 }
 
-void DocumentBrowser::fetch(const QString& blob, qint64 size, const QString& name,
-                            std::function<void(const QString&, const QString&)> done) {
-  if (!m_transfers) return done({}, tr("Sign in first."));
-  if (const QString cached = m_transfers->cachedFile(blob); !cached.isEmpty()) return done(cached, {});
+void DocumentBrowser::exportTo(const QString& blob, qint64 size, const QString& name, const QString& target,
+                               std::function<void(const QString& error)> done) {
+  if (!m_transfers) return done(tr("Sign in first."));
+  // Decrypting a large file is done off the window's thread.
+  auto write = [this, blob, target, done](const QString& cached, const QString& error) {
+    if (cached.isEmpty()) return done(error);
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [watcher, done] {
+      watcher->deleteLater();
+      done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([queue = m_transfers, blob, target] {
+      QString problem;
+      return queue->exportFile(blob, target, &problem) ? QString() : problem;
+    }));
+  };
+  if (const QString cached = m_transfers->cachedFile(blob); !cached.isEmpty()) return write(cached, {});
   const QString id = m_transfers->download(blob, size, name);
-  if (id.isEmpty()) return done({}, tr("This document has no file yet."));
-  if (m_transfers->transfer(id).state == Transfer::State::Done) return done(m_transfers->transfer(id).localPath, {});
-  m_waiting[id] << std::move(done);
+  if (id.isEmpty()) return done(tr("This document has no file yet."));
+  if (m_transfers->transfer(id).state == Transfer::State::Done) return write(m_transfers->transfer(id).localPath, {});
+  m_waiting[id] << std::move(write);
 }
 
 void DocumentBrowser::saveCopy(const QString& blob, qint64 size, const QString& name, const QString& target) {
-  fetch(blob, size, name, [this, target](const QString& path, const QString& error) {
-    if (path.isEmpty()) return say(error);
-    QFile::remove(target);
-    if (!QFile::copy(path, target)) return say(tr("Could not save %1.").arg(target));
-    say(tr("Saved %1.").arg(QDir::toNativeSeparators(target)));
+  exportTo(blob, size, name, target, [this, target](const QString& error) {
+    say(error.isEmpty() ? tr("Saved %1.").arg(QDir::toNativeSeparators(target)) : tr("Could not save %1: %2").arg(target, error));
   });
 }
 
@@ -294,16 +310,14 @@ void DocumentBrowser::openSelected() {
   // The cached copy is named by its hash; the copy handed to the desktop carries a real name, so
   // the right program opens it.
   const QString suffix = QMimeDatabase().mimeTypeForName(data.value("mime").toString()).preferredSuffix();
-  fetch(data.value("blob").toString(), data.value("size").toInteger(), title, [this, title, suffix](const QString& path, const QString& error) {
-    if (path.isEmpty()) return say(error);
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/kete-open");
-    QDir().mkpath(dir);
-    QString safe = title;
-    for (QChar& c : safe)
-      if (QStringLiteral("\\/:*?\"<>|").contains(c) || c.unicode() < 32) c = QLatin1Char('_');
-    const QString target = dir + QLatin1Char('/') + safe + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix);
-    QFile::remove(target);
-    QFile::copy(path, target);
+  const QString dir = openFolder();
+  QDir().mkpath(dir);
+  QString safe = title;
+  for (QChar& c : safe)
+    if (QStringLiteral("\\/:*?\"<>|").contains(c) || c.unicode() < 32) c = QLatin1Char('_');
+  const QString target = dir + QLatin1Char('/') + safe + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix);
+  exportTo(data.value("blob").toString(), data.value("size").toInteger(), title, target, [this, title, target](const QString& error) {
+    if (!error.isEmpty()) return say(error);
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(target))) say(tr("No program on this computer opens %1.").arg(title));
   });
 }

@@ -32,10 +32,10 @@ class DocumentBrowser : public QWidget {
   // Staff upload into the client of the selected document or folder.
   void uploadFiles(const QStringList& paths);
   void uploadNewVersion(const QString& documentId, const QString& path);
-  // The file of a document (or of one of its versions) on this computer, downloading it first
-  // when needed; `done` gets its path, or an empty path and the reason.
-  void fetch(const QString& blob, qint64 size, const QString& name,
-             std::function<void(const QString& path, const QString& error)> done);
+  // The plain file of a document (or of one of its versions) written to `target`, downloaded
+  // into the encrypted cache first when needed; `done` gets an empty error when it worked.
+  void exportTo(const QString& blob, qint64 size, const QString& name, const QString& target,
+                std::function<void(const QString& error)> done);
   void saveCopy(const QString& blob, qint64 size, const QString& name, const QString& target);
 
   QString selectedDocument() const;
