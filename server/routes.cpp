@@ -8,6 +8,7 @@
 #include "domain/admin_handlers.h"
 #include "domain/audit.h"
 #include "domain/auth_handlers.h"
+#include "domain/client_handlers.h"
 #include "domain/blob_handlers.h"
 #include "domain/health.h"
 #include "domain/record_handlers.h"
@@ -75,6 +76,12 @@ http::Handler make_request_handler(ServerContext& ctx) {
   router->add({"GET", "/api/v1/tenants", Access::admin, [&c](auto&, auto&, auto&) { return domain::list_tenants(c); }});
   router->add({"POST", "/api/v1/users", Access::admin,
                [&c](const Request& r, auto&, const Caller& who) { return domain::create_user(c, r, who); }});
+  router->add({"GET", "/api/v1/clients", Access::signed_in,
+               [&c](auto&, auto&, const Caller& who) { return domain::list_clients(c, who); }});
+  router->add({"PATCH", "/api/v1/users/{}", Access::signed_in,
+               [&c](const Request& r, const RouteMatch& m, const Caller& who) {
+                 return domain::update_contact(c, r, who, m.params[0]);
+               }});
   router->add({"POST", "/api/v1/assignments", Access::admin,
                [&c](const Request& r, auto&, const Caller& who) { return domain::change_assignment(c, r, who, true); }});
   router->add({"DELETE", "/api/v1/assignments", Access::admin,

@@ -35,6 +35,7 @@ std::optional<scope::Caller> load_caller(storage::SqliteDatabase& db, const std:
   c.tenant_name = tenant->name;
   c.manager_id = user->manager_id;
   c.totp_enabled = user->totp_enabled;
+  c.sees_invoices = user->sees_invoices;
   c.must_enrol_totp = tenant->require_totp && !user->totp_enabled;
   if (c.internal() && !c.admin()) c.assigned_client_tenants = identities.assigned_tenants(user->id);
   return c;

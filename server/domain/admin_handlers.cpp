@@ -59,7 +59,8 @@ http::Response list_tenants(ServerContext& ctx) {
 http::Response create_user(ServerContext& ctx, const http::Request& request, const scope::Caller& admin) {
   auto body = http::parse_json_object(request);
   if (!body) return http::error_response(body.error());
-  if (auto ok = http::only_fields(*body, {"email", "name", "role", "tenant_id", "password", "manager_id"}); !ok)
+  if (auto ok = http::only_fields(*body, {"email", "name", "role", "tenant_id", "password", "manager_id", "sees_invoices"});
+      !ok)
     return http::error_response(ok.error());
   auto email = http::string_field(*body, "email", true, 254);
   auto name = http::string_field(*body, "name", true, 200);
@@ -74,6 +75,9 @@ http::Response create_user(ServerContext& ctx, const http::Request& request, con
   if (password->has_value()) {
     if (auto ok = auth::check_new_password(**password); !ok) return http::error_response(ok.error());
   }
+  const auto* sees_invoices = body->if_contains("sees_invoices");
+  if (sees_invoices && (!sees_invoices->is_bool() || **role != "client"))
+    return http::error_response(ErrorCode::bad_request, "sees_invoices is true or false, for client contacts only");
 
   auto& db = ctx.db();
   storage::IdentityStore identities(db);
@@ -94,6 +98,7 @@ http::Response create_user(ServerContext& ctx, const http::Request& request, con
   user.name = **name;
   user.role = **role;
   user.manager_id = manager_id->value_or("");
+  user.sees_invoices = !sees_invoices || sees_invoices->as_bool();
   if (password->has_value()) user.password_hash = auth::hash_password(**password);
 
   storage::Transaction tx(db);
@@ -102,6 +107,7 @@ http::Response create_user(ServerContext& ctx, const http::Request& request, con
   boost::json::object out{{"id", created->id},     {"email", created->email},         {"name", created->name},
                           {"role", created->role}, {"tenant_id", created->tenant_id}};
   if (!created->manager_id.empty()) out["manager_id"] = created->manager_id;
+  if (created->role == "client") out["sees_invoices"] = created->sees_invoices;
   if (!password->has_value()) {
     const std::string code = auth::random_token_hex(16);
     const auto expires = unix_now() + ctx.auth.invite_lifetime_seconds;

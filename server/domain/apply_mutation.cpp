@@ -51,7 +51,8 @@ std::vector<std::string> blobs_of(const boost::json::object& data) {
 }
 
 // The server's own fields on records with files; never taken from a client.
-constexpr std::string_view kServerFields[] = {"versions", "uploaded_by", "uploaded_at"};
+constexpr std::string_view kServerFields[] = {"versions", "uploaded_by", "uploaded_at", "author_id", "author_name",
+                                              "from_business"};
 
 // A changed `blob` must be one the caller may use; the old file joins `versions`. Returns the
 // record's blobs to register when they changed, nothing when they did not.
@@ -126,6 +127,11 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
       auto checked = check_new_blob({}, next, caller, now, may_use_blob);
       if (!checked) return rejected(checked.error());
       files = std::move(checked.value());
+    }
+    if (spec->name == "messages") {  // who wrote it, as the session says: shown to both sides
+      next["author_id"] = caller.user_id;
+      next["author_name"] = caller.name;
+      next["from_business"] = caller.internal();
     }
     auto buckets = scope::record_buckets(*spec, next);
     if (!buckets) return rejected(buckets.error());

@@ -18,6 +18,7 @@ struct DemoPerson {
   const char* name;
   const char* role;
   int tenant;  // index into kTenants
+  bool sees_invoices = true;
 };
 
 struct DemoTenant {
@@ -37,6 +38,7 @@ constexpr DemoPerson kPeople[] = {
     {"james@harbourlane.co.nz", "James Wilson", "manager", 0},
     {"mere@harbourlane.co.nz", "Mere Tane", "staff", 0},
     {"sam@kaurijoinery.co.nz", "Sam Patel", "client", 1},
+    {"priya@kaurijoinery.co.nz", "Priya Shah", "client", 1, false},  // workshop manager: no invoices
     {"lena@pohutukawacafe.co.nz", "Lena Fischer", "client", 2},
     {"tom@tauranga.harbourlane.co.nz", "Tom Reid", "partner", 3},
 };
@@ -46,10 +48,10 @@ constexpr DemoPerson kPeople[] = {
 void seed_demo_records(storage::RecordStore& records, const std::vector<std::string>& tenants,
                        const std::string& admin_id) {
   const std::string now = rfc3339_utc_now(true);
-  auto add = [&](const char* collection, boost::json::object data) {
+  auto add = [&](const char* collection, boost::json::object data, std::string id = {}) {
     const auto* spec = find_collection(collection);
     auto buckets = scope::record_buckets(*spec, data);
-    records.insert(storage::StoredRecord{auth::random_uuid(), collection, 1, boost::json::serialize(data),
+    records.insert(storage::StoredRecord{id.empty() ? auth::random_uuid() : id, collection, 1, boost::json::serialize(data),
                                          buckets.value(), false, admin_id, now, admin_id, now});
   };
   const std::string& kauri = tenants[1];
@@ -59,12 +61,48 @@ void seed_demo_records(storage::RecordStore& records, const std::vector<std::str
                         {"body", "The office is closed on Monday 19 January. Client deadlines are unchanged."},
                         {"pinned", true}});
   add("procedures", {{"title", "Preparing a GST return"}, {"body", "1. Reconcile the bank feed..."}, {"category", "Tax"}});
-  add("jobs", {{"tenant_id", kauri}, {"title", "2026 annual accounts"}, {"stage", "In review"},
-               {"stages", boost::json::array{"Records received", "In preparation", "In review", "Signed", "Filed"}}});
-  add("invoices", {{"tenant_id", kauri}, {"number", "INV-2026-0142"}, {"amount_cents", 184000}, {"currency", "NZD"},
-                   {"due", "2026-12-20"}, {"status", "due"}});
-  add("document_requests", {{"tenant_id", cafe}, {"title", "Bank statements, March to May"}, {"due", "2026-12-12"},
-                            {"status", "open"}});
+  const auto stage = [](const char* name, const char* done_on) {
+    boost::json::object o{{"name", name}};
+    if (done_on) o["done_on"] = done_on;
+    return o;
+  };
+  add("jobs", {{"tenant_id", kauri},
+               {"title", "2026 annual accounts"},
+               {"stage", "In review"},
+               {"next_step", "Aroha reviews the draft accounts; we will send them to you to sign by 12 December."},
+               {"stages", boost::json::array{stage("Records received", "2026-10-02"), stage("In preparation", "2026-10-20"),
+                                             stage("In review", "2026-11-18"), stage("Signed", nullptr),
+                                             stage("Filed", nullptr)}}});
+  add("jobs", {{"tenant_id", cafe},
+               {"title", "GST return, period ending November"},
+               {"stage", "Records requested"},
+               {"next_step", "Upload your bank statements so we can reconcile the period."},
+               {"stages", boost::json::array{stage("Records requested", "2026-11-20"), stage("Reconciled", nullptr),
+                                             stage("Filed", nullptr)}}});
+  const std::string paid_invoice = auth::random_uuid();
+  add("invoices", {{"tenant_id", kauri}, {"number", "INV-2026-0142"}, {"amount_cents", 184000},
+                   {"amount_paid_cents", 0}, {"amount_due_cents", 184000}, {"currency", "NZD"},
+                   {"issued", "2026-11-20"}, {"due", "2026-12-20"}, {"status", "due"}},
+      auth::random_uuid());
+  add("invoices", {{"tenant_id", kauri}, {"number", "INV-2026-0098"}, {"amount_cents", 92000},
+                   {"amount_paid_cents", 92000}, {"amount_due_cents", 0}, {"currency", "NZD"},
+                   {"issued", "2026-08-14"}, {"due", "2026-09-20"}, {"status", "paid"}},
+      paid_invoice);
+  add("payments", {{"tenant_id", kauri}, {"invoice_id", paid_invoice}, {"amount_cents", 92000}, {"currency", "NZD"},
+                   {"paid_at", "2026-09-18T02:10:00Z"}, {"reference", "Direct credit"}});
+  add("document_requests",
+      {{"tenant_id", cafe},
+       {"title", "Bank statements, March to May"},
+       {"description", "Statements for every business account, as PDF from your bank."},
+       {"due", "2026-12-12"},
+       {"status", "open"},
+       {"items", boost::json::array{boost::json::object{{"name", "Cheque account, March"}, {"status", "open"}},
+                                    boost::json::object{{"name", "Cheque account, April"}, {"status", "open"}},
+                                    boost::json::object{{"name", "Cheque account, May"}, {"status", "open"}}}}});
+  add("messages", {{"tenant_id", kauri},
+                   {"body", "Kia ora Sam, your draft accounts are in review. Anything else we should know about?"},
+                   {"author_id", admin_id}, {"author_name", "Aroha Ngata"}, {"from_business", true}});
+  add("client_notes", {{"tenant_id", kauri}, {"body", "Prefers e-mail after 3pm. New CNC machine bought in October."}});
   add("partner_resources", {{"title", "Harbour Lane brand guide 2026"}, {"category", "Brand"}, {"requires_ack", false}});
   add("partner_metrics", {{"tenant_id", tauranga}, {"period", "2026-10"}, {"metric", "new_clients"}, {"value", 7}});
 }
@@ -100,6 +138,7 @@ Result<std::vector<DemoLogin>> seed_demo_business(storage::IdentityStore& identi
     u.name = p.name;
     u.role = p.role;
     u.password_hash = auth::hash_password(kDemoPassword);
+    u.sees_invoices = p.sees_invoices;
     if (std::string_view(p.role) == "staff") u.manager_id = manager_id;
     auto created = identities.create_user(u);
     if (!created) return created.error();

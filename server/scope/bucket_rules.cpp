@@ -57,6 +57,11 @@ Result<std::vector<std::string>> record_buckets(const CollectionSpec& spec, cons
       }
       return std::vector<std::string>{(visible ? "client:" : "client-internal:") + tenant.value()};
     }
+    case B::client_billing: {
+      auto tenant = required_id(data, "tenant_id");
+      if (!tenant) return tenant.error();
+      return std::vector<std::string>{"client-billing:" + tenant.value()};
+    }
     case B::partner: {
       auto tenant = required_id(data, "tenant_id");
       if (!tenant) return tenant.error();
@@ -79,9 +84,11 @@ bool can_read_bucket(const Caller& c, std::string_view bucket) {
     if (starts_with(bucket, "user:")) return c.admin();
     if (starts_with(bucket, "client:")) return c.admin() || assigned(bucket.substr(7));
     if (starts_with(bucket, "client-internal:")) return c.admin() || assigned(bucket.substr(16));
+    if (starts_with(bucket, "client-billing:")) return c.admin() || assigned(bucket.substr(15));
     return false;
   }
-  if (c.tenant_kind == "client") return bucket == "client:" + c.tenant_id;
+  if (c.tenant_kind == "client")
+    return bucket == "client:" + c.tenant_id || (c.sees_invoices && bucket == "client-billing:" + c.tenant_id);
   if (c.tenant_kind == "partner") return bucket == "partners" || bucket == "partner:" + c.tenant_id;
   return false;  // deny by default
 }
@@ -92,6 +99,7 @@ AuditedRead audited_read(const Caller& c, std::string_view bucket) {
   if (!c.internal()) return {};
   if (starts_with(bucket, "client:")) return {rest("client:"), ""};
   if (starts_with(bucket, "client-internal:")) return {rest("client-internal:"), ""};
+  if (starts_with(bucket, "client-billing:")) return {rest("client-billing:"), ""};
   if (starts_with(bucket, "partner:")) return {rest("partner:"), ""};
   return {};
 }
@@ -106,12 +114,13 @@ std::vector<std::string> readable_buckets(const Caller& c, const BucketDirectory
     for (const auto& t : clients) {
       out.push_back("client:" + t);
       out.push_back("client-internal:" + t);
+      out.push_back("client-billing:" + t);
     }
     if (c.admin())
       for (const auto& u : dir.internal_user_ids())
         if (u != c.user_id) out.push_back("user:" + u);
   } else if (c.tenant_kind == "client") {
-    out = {"client:" + c.tenant_id};
+    out = {"client:" + c.tenant_id, "client-billing:" + c.tenant_id};
   } else if (c.tenant_kind == "partner") {
     out = {"partners", "partner:" + c.tenant_id};
   }
@@ -119,6 +128,10 @@ std::vector<std::string> readable_buckets(const Caller& c, const BucketDirectory
   std::erase_if(out, [&](const std::string& b) { return !can_read_bucket(c, b); });
   std::sort(out.begin(), out.end());
   return out;
+}
+
+bool looks_after_client(const Caller& c, std::string_view tenant_id) {
+  return c.internal() && can_read_bucket(c, "client-internal:" + std::string(tenant_id));
 }
 
 bool ReadScope::can_read(const std::vector<std::string>& buckets) const {

@@ -18,6 +18,9 @@ Result<std::vector<std::string>> record_buckets(const CollectionSpec& spec, cons
 
 bool can_read_bucket(const Caller& caller, std::string_view bucket);
 
+// An internal user who may work on this client's records (an admin, or staff assigned to it).
+bool looks_after_client(const Caller& caller, std::string_view tenant_id);
+
 // Whose data a read of this bucket by this caller exposes, when the audit log must record it:
 // another person's personal bucket, or a client's or partner's bucket read by the business.
 // Both empty: an ordinary read that is not audited.

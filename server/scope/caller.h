@@ -17,6 +17,7 @@ struct Caller {
   std::string tenant_name;
   std::string manager_id;
   std::vector<std::string> assigned_client_tenants;  // staff and managers: clients they look after
+  bool sees_invoices = true;  // a client contact the business lets see invoices and payments
   bool totp_enabled = false;
   bool must_enrol_totp = false;  // the tenant requires two-factor sign-in and this user has none yet
   std::uint64_t identity_generation = 0;  // what was committed when this was read (storage/committed_state.h)

@@ -11,11 +11,11 @@ namespace {
 
 constexpr std::string_view kUserColumns =
     "id, tenant_id, email, name, role, coalesce(manager_id, ''), coalesce(password_hash, ''), "
-    "coalesce(totp_secret, ''), totp_enabled, totp_last_step";
+    "coalesce(totp_secret, ''), totp_enabled, totp_last_step, sees_invoices";
 
 User read_user(const Statement& s) {
   return User{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6),
-              s.text(7), s.integer(8) != 0, s.integer(9)};
+              s.text(7), s.integer(8) != 0, s.integer(9), s.integer(10) != 0};
 }
 
 Tenant read_tenant(const Statement& s) { return Tenant{s.text(0), s.text(1), s.text(2), s.integer(3) != 0}; }
@@ -64,12 +64,13 @@ Result<User> IdentityStore::create_user(User user) {
   if (user_by_email(user.email)) return make_error(ErrorCode::conflict, "a user with that e-mail address already exists");
   if (user.id.empty()) user.id = auth::random_uuid();
   auto insert = db_.prepare(
-      "INSERT INTO users(id, tenant_id, email, name, role, manager_id, password_hash, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO users(id, tenant_id, email, name, role, manager_id, password_hash, created_at, sees_invoices) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, user.id).bind(2, user.tenant_id).bind(3, user.email).bind(4, user.name).bind(5, user.role);
   if (user.manager_id.empty()) insert.bind_null(6); else insert.bind(6, user.manager_id);
   if (user.password_hash.empty()) insert.bind_null(7); else insert.bind(7, user.password_hash);
   insert.bind(8, rfc3339_utc_now());
+  insert.bind(9, std::int64_t{user.sees_invoices});
   insert.run();
   db_.note_identity_change();
   return user;
@@ -112,6 +113,11 @@ void IdentityStore::set_totp(const std::string& user_id, const std::string& secr
       .bind(1, secret).bind(2, std::int64_t{enabled}).bind(3, user_id)
       .run();
   db_.note_identity_change(user_id);
+}
+
+void IdentityStore::set_sees_invoices(const std::string& user_id, bool sees) {
+  db_.prepare("UPDATE users SET sees_invoices = ? WHERE id = ?").bind(1, std::int64_t{sees}).bind(2, user_id).run();
+  db_.note_identity_change(user_id);  // their bucket list changes: the next pull removes or adds billing
 }
 
 void IdentityStore::set_totp_last_step(const std::string& user_id, std::int64_t step) {

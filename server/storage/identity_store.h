@@ -28,6 +28,7 @@ struct User {
   std::string totp_secret;    // raw bytes; empty until enrolment starts
   bool totp_enabled = false;
   std::int64_t totp_last_step = 0;
+  bool sees_invoices = true;  // client contacts: invoices and payments are shown to them
 };
 
 class IdentityStore {
@@ -51,6 +52,7 @@ class IdentityStore {
   void set_totp(const std::string& user_id, const std::string& secret, bool enabled);
   void set_totp_last_step(const std::string& user_id, std::int64_t step);
   void set_require_totp(const std::string& tenant_id, bool required);
+  void set_sees_invoices(const std::string& user_id, bool sees);
 
   // Staff ↔ client assignments.
   void assign(const std::string& user_id, const std::string& tenant_id);

@@ -172,6 +172,28 @@ constexpr std::array kMigrations{
       ) WITHOUT ROWID;
       CREATE INDEX record_blobs_by_record ON record_blobs(record_id);
     )sql"},
+    Migration{7, "client_billing", R"sql(
+      -- The business decides per client contact whether they see invoices and payments.
+      ALTER TABLE users ADD COLUMN sees_invoices INTEGER NOT NULL DEFAULT 1;
+      -- Invoices and payments move from client:<t> to client-billing:<t>, so that a contact without
+      -- invoice access is simply not given that bucket.
+      UPDATE records SET buckets = 'client-billing:' || substr(buckets, 8)
+        WHERE collection IN ('invoices', 'payments') AND buckets LIKE 'client:%';
+      UPDATE record_buckets SET bucket = 'client-billing:' || substr(bucket, 8)
+        WHERE bucket LIKE 'client:%'
+          AND record_id IN (SELECT id FROM records WHERE collection IN ('invoices', 'payments'));
+      DELETE FROM change_log WHERE collection IN ('invoices', 'payments') AND bucket LIKE 'client:%';
+      INSERT INTO change_log(bucket, seq, collection, record_id, version, deleted)
+        SELECT b.bucket, row_number() OVER (PARTITION BY b.bucket ORDER BY r.updated_at, r.id),
+               r.collection, r.id, r.version, r.deleted
+        FROM record_buckets b JOIN records r ON r.id = b.record_id
+        WHERE b.bucket LIKE 'client-billing:%';
+      INSERT INTO bucket_seq(bucket, last_seq)
+        SELECT bucket, max(seq) FROM change_log WHERE bucket LIKE 'client-billing:%' GROUP BY bucket;
+      -- Apps holding invoices under the old bucket must start again, or they would keep them.
+      UPDATE meta SET value = lower(hex(randomblob(16)))
+        WHERE key = 'epoch' AND EXISTS (SELECT 1 FROM records WHERE collection IN ('invoices', 'payments'));
+    )sql"},
 };
 
 }  // namespace

@@ -33,16 +33,27 @@ constexpr FieldSpec kFormSubmissions[] = {{"user_id", F::uuid},    {"template_id
                                           {"status", F::text, 20}, {"approver_id", F::uuid}, {"decision_note", F::text, 2000}};
 constexpr FieldSpec kDocuments[] = {{"tenant_id", F::uuid},  {"folder", F::text, 500},    {"title", F::text, kTitle},
                                     {"blob", F::sha256},     {"size", F::integer},        {"mime", F::text, 200},
-                                    {"client_visible", F::boolean}};
-constexpr FieldSpec kDocumentRequests[] = {{"tenant_id", F::uuid}, {"title", F::text, kTitle}, {"due", F::date},
-                                           {"status", F::text, 20}, {"fulfilled_document_id", F::uuid}};
+                                    {"client_visible", F::boolean}, {"request_id", F::uuid}};
+// items: the checklist, [{"name", "status": "open"|"uploaded", "document_id"?}]
+constexpr FieldSpec kDocumentRequests[] = {{"tenant_id", F::uuid},   {"title", F::text, kTitle},
+                                           {"description", F::text, 2000}, {"due", F::date},
+                                           {"status", F::text, 20},  {"fulfilled_document_id", F::uuid},
+                                           {"items", F::array}};
+// stages: [{"name", "done_on"?: date}] (plain names are read too); stage: the current one's name
 constexpr FieldSpec kJobs[] = {{"tenant_id", F::uuid}, {"title", F::text, kTitle}, {"stage", F::text, 100},
-                               {"stages", F::array}};
-constexpr FieldSpec kInvoices[] = {{"tenant_id", F::uuid},      {"number", F::text, 50}, {"amount_cents", F::integer},
-                                   {"currency", F::text, 3},    {"due", F::date},        {"status", F::text, 20}};
+                               {"stages", F::array},  {"next_step", F::text, 1000}};
+constexpr FieldSpec kInvoices[] = {{"tenant_id", F::uuid},         {"number", F::text, 50},
+                                   {"reference", F::text, 255},    {"amount_cents", F::integer},
+                                   {"amount_paid_cents", F::integer}, {"amount_due_cents", F::integer},
+                                   {"currency", F::text, 3},       {"issued", F::date},
+                                   {"due", F::date},               {"status", F::text, 20},
+                                   {"lines", F::array},            {"source", F::text, 20}};
 constexpr FieldSpec kPayments[] = {{"tenant_id", F::uuid}, {"invoice_id", F::uuid}, {"amount_cents", F::integer},
-                                   {"paid_at", F::timestamp}};
-constexpr FieldSpec kMessages[] = {{"tenant_id", F::uuid}, {"body", F::text, 20000}};
+                                   {"currency", F::text, 3}, {"paid_at", F::timestamp}, {"reference", F::text, 255},
+                                   {"source", F::text, 20}};
+// A message may carry one file (blob, with size and mime set by the server) named file_name.
+constexpr FieldSpec kMessages[] = {{"tenant_id", F::uuid}, {"body", F::text, 20000}, {"blob", F::sha256},
+                                   {"size", F::integer},   {"mime", F::text, 200},   {"file_name", F::text, 255}};
 constexpr FieldSpec kSignatureEnvelopes[] = {{"tenant_id", F::uuid},       {"document_id", F::uuid},
                                              {"document_sha256", F::sha256}, {"status", F::text, 20},
                                              {"signer_name", F::text, 200}};
@@ -68,8 +79,8 @@ constexpr std::array kCollections{
     CollectionSpec{"documents", B::client_document, false, kDocuments},
     CollectionSpec{"document_requests", B::client, false, kDocumentRequests},
     CollectionSpec{"jobs", B::client, false, kJobs},
-    CollectionSpec{"invoices", B::client, false, kInvoices},
-    CollectionSpec{"payments", B::client, false, kPayments},
+    CollectionSpec{"invoices", B::client_billing, false, kInvoices},
+    CollectionSpec{"payments", B::client_billing, false, kPayments},
     CollectionSpec{"messages", B::client, true, kMessages},
     CollectionSpec{"signature_envelopes", B::client, false, kSignatureEnvelopes},
     CollectionSpec{"client_notes", B::client_internal, false, kClientNotes},

@@ -10,7 +10,8 @@ using namespace kete::test;
 
 namespace {
 
-const QStringList kRoles{"admin", "manager", "staff", "staff2", "clientA", "clientB", "partnerP", "partnerQ"};
+const QStringList kRoles{"admin",   "manager",  "staff",    "staff2",  "clientA",
+                         "clientA2", "clientB", "partnerP", "partnerQ"};
 
 struct Case {
   QString name;
@@ -27,7 +28,8 @@ QStringList readersOf(const QString& bucket) {
   if (bucket == "user:staff") return {"admin", "staff"};
   if (bucket == "request") return {"admin", "staff", "manager"};
   if (bucket == "partner:P") return {"admin", "manager", "staff", "staff2", "partnerP"};
-  if (bucket == "client:A") return {"admin", "staff", "clientA"};
+  if (bucket == "client:A") return {"admin", "staff", "clientA", "clientA2"};
+  if (bucket == "client-billing:A") return {"admin", "staff", "clientA"};  // not clientA2: no invoice access
   if (bucket == "client-internal:A") return {"admin", "staff"};
   if (bucket == "partners") return {"admin", "manager", "staff", "staff2", "partnerP", "partnerQ"};
   return {};
@@ -52,11 +54,11 @@ QList<Case> cases() {
       {"documents (internal only)", "documents", "admin", "client-internal:A", {{"title", "Changed"}}, clientWork, clientWork},
       {"document_requests", "document_requests", "admin", "client:A", {{"title", "Changed"}}, clientWork, clientWork},
       {"jobs", "jobs", "admin", "client:A", {{"stage", "valuation"}}, clientWork, clientWork},
-      {"invoices", "invoices", "admin", "client:A", {{"status", "paid"}}, clientWork, clientWork},
-      {"payments", "payments", "admin", "client:A", {{"amount_cents", 1}}, clientWork, clientWork},
+      {"invoices", "invoices", "admin", "client-billing:A", {{"status", "paid"}}, clientWork, clientWork},
+      {"payments", "payments", "admin", "client-billing:A", {{"amount_cents", 1}}, clientWork, clientWork},
       {"messages", "messages", "clientA", "client:A", {{"body", "Changed"}}, {}, {}},
       {"signature_envelopes", "signature_envelopes", "admin", "client:A", {{"status", "signed"}},
-       {"admin", "staff", "clientA"}, clientWork},
+       {"admin", "staff", "clientA", "clientA2"}, clientWork},
       {"client_notes", "client_notes", "admin", "client-internal:A", {{"body", "Changed"}}, clientWork, clientWork},
       {"partner_resources", "partner_resources", "admin", "partners", {{"title", "Changed"}}, adminOnly, adminOnly},
       {"partner_metrics", "partner_metrics", "admin", "partner:P", {{"value", 7}}, adminOnly, adminOnly},
@@ -393,6 +395,114 @@ class ScopeMatrix : public QObject {
     QCOMPARE(unknownCollection.value("error").toObject().value("code").toString(), QString("not_found"));
     QCOMPARE(m_world->get("admin", "/api/v1/records/secrets/" + newId()).status, 404);
     QCOMPARE(m_world->get("admin", "/api/v1/records/announcements/not-a-uuid").status, 404);
+  }
+
+  // The business decides per contact whether invoices and payments reach them; the bucket comes
+  // and goes with that choice, and only those who look after the client may make it.
+  void invoiceAccessIsPerContact() {
+    TestWorld& w = *m_world;
+    const QString invoice = create(cases()[16]);
+    const QString path = "/api/v1/records/invoices/" + invoice;
+    const QString billing = "client-billing:" + w.tenant("clientA");
+    QCOMPARE(w.get("clientA2", path).status, 404);
+    QVERIFY(w.pull("clientA2"));
+    QVERIFY(!w["clientA2"].sync.visible(invoice));
+    QVERIFY(w.pull("clientA"));
+    QVERIFY(w["clientA"].sync.visible(invoice));
+
+    const auto patch = [&](const QString& who, const QString& userId, bool sees) {
+      return w[who].http->send("PATCH", m_server.url("/api/v1/users/" + userId),
+                               QJsonDocument(QJsonObject{{"sees_invoices", sees}}).toJson());
+    };
+    const QString a2 = w["clientA2"].id;
+    // Nobody but admins and assigned staff can tell the contact exists.
+    const auto unknown = patch("staff2", newId(), true);
+    QCOMPARE(unknown.status, 404);
+    for (const QString who : {"staff2", "clientA", "clientA2", "clientB", "partnerP"}) {
+      const auto refused = patch(who, a2, true);
+      QCOMPARE(refused.status, 404);
+      QCOMPARE(refused.body, unknown.body);
+    }
+    QCOMPARE(patch("admin", w["staff"].id, false).status, 404);  // only client contacts have this switch
+    QCOMPARE(w["staff"].http->send("PATCH", m_server.url("/api/v1/users/" + a2), R"({"sees_invoices": "yes"})").status, 400);
+
+    auto on = patch("staff", a2, true);  // assigned staff may
+    QCOMPARE(on.status, 200);
+    QCOMPARE(on.json().value("sees_invoices").toBool(), true);
+    QCOMPARE(w.get("clientA2", path).status, 200);
+    QVERIFY(w.pull("clientA2"));
+    QVERIFY(w["clientA2"].sync.visible(invoice));
+
+    QCOMPARE(patch("admin", a2, false).status, 200);
+    QCOMPARE(w.get("clientA2", path).status, 404);
+    QVERIFY(w.pull("clientA2"));
+    QVERIFY(w["clientA2"].sync.removedBuckets.contains(billing));
+    QVERIFY(!w["clientA2"].sync.visible(invoice));
+    // The rest of the company's records stay.
+    QVERIFY(!w["clientA2"].sync.removedBuckets.contains("client:" + w.tenant("clientA")));
+
+    // The client list: what the caller looks after, with each contact's switch.
+    const auto clients = w.get("staff", "/api/v1/clients").json().value("clients").toArray();
+    QCOMPARE(clients.size(), 1);
+    QCOMPARE(clients[0].toObject().value("id").toString(), w.tenant("clientA"));
+    QMap<QString, bool> sees;
+    for (const auto& c : clients[0].toObject().value("contacts").toArray())
+      sees[c.toObject().value("id").toString()] = c.toObject().value("sees_invoices").toBool();
+    QCOMPARE(sees.size(), 2);
+    QCOMPARE(sees.value(w["clientA"].id), true);
+    QCOMPARE(sees.value(a2), false);
+    QCOMPARE(w.get("staff2", "/api/v1/clients").json().value("clients").toArray().size(), 0);
+    QVERIFY(w.get("admin", "/api/v1/clients").json().value("clients").toArray().size() >= 2);
+    QCOMPARE(w.get("clientA", "/api/v1/clients").status, 403);
+    QCOMPARE(w.get("partnerP", "/api/v1/clients").status, 403);
+  }
+
+  // Messages carry who wrote them as the session says, never as the body claims.
+  void messagesNameTheirAuthor() {
+    TestWorld& w = *m_world;
+    const QString id = newId();
+    QCOMPARE(w.push("clientA", "messages", "create", id, 0, {{"body", "Statements attached"}}).value("status").toString(),
+             QString("applied"));
+    const auto data = w.get("staff", "/api/v1/records/messages/" + id).json().value("data").toObject();
+    QCOMPARE(data.value("author_id").toString(), w["clientA"].id);
+    QCOMPARE(data.value("author_name").toString(), QString("Person clientA"));
+    QCOMPARE(data.value("from_business").toBool(true), false);
+    auto forged = w.push("clientA", "messages", "create", newId(), 0,
+                         {{"body", "From the boss"}, {"author_name", "Person admin"}, {"from_business", true}});
+    QCOMPARE(forged.value("status").toString(), QString("rejected"));
+    const QString reply = newId();
+    QCOMPARE(w.push("staff", "messages", "create", reply, 0, {{"tenant_id", w.tenant("clientA")}, {"body", "Thanks"}})
+                 .value("status").toString(), QString("applied"));
+    QCOMPARE(w.get("clientA2", "/api/v1/records/messages/" + reply).json().value("data").toObject().value("from_business").toBool(),
+             true);
+  }
+
+  // A client ticks off a request's checklist by uploading; the checklist itself is the business's.
+  void clientsTickOffChecklistsOnly() {
+    TestWorld& w = *m_world;
+    const QString id = newId();
+    const QJsonArray items{QJsonObject{{"name", "March"}, {"status", "open"}}, QJsonObject{{"name", "April"}, {"status", "open"}}};
+    QCOMPARE(w.push("staff", "document_requests", "create", id, 0,
+                    {{"tenant_id", w.tenant("clientA")}, {"title", "Statements"}, {"due", "2026-12-12"}, {"status", "open"},
+                     {"items", items}})
+                 .value("status").toString(), QString("applied"));
+    const QString doc = newId();
+    QJsonArray ticked = items;
+    ticked[0] = QJsonObject{{"name", "March"}, {"status", "uploaded"}, {"document_id", doc}};
+    QCOMPARE(w.push("clientA2", "document_requests", "update", id, 1, {{"items", ticked}}).value("status").toString(),
+             QString("applied"));
+    QJsonArray renamed = ticked;
+    renamed[1] = QJsonObject{{"name", "Anything"}, {"status", "open"}};
+    QJsonArray longer = ticked;
+    longer.append(QJsonObject{{"name", "June"}, {"status", "uploaded"}});
+    QJsonArray badStatus = ticked;
+    badStatus[1] = QJsonObject{{"name", "April"}, {"status", "approved"}};
+    for (const auto& bad : {renamed, longer, badStatus}) {
+      auto r = w.push("clientA", "document_requests", "update", id, 2, {{"items", bad}});
+      QCOMPARE(r.value("error").toObject().value("code").toString(), QString("forbidden"));
+    }
+    QCOMPARE(w.push("clientA", "document_requests", "update", id, 2, {{"status", "fulfilled"}}).value("status").toString(),
+             QString("applied"));
   }
 
   void clientsReadWhoOpenedTheirRecords() {

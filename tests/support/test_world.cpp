@@ -34,6 +34,11 @@ bool TestWorld::build() {
   for (auto [key, role] : {std::pair{"clientA", "client"}, std::pair{"clientB", "client"},
                            std::pair{"partnerP", "partner"}, std::pair{"partnerQ", "partner"}})
     if (createUser(key, role, m_tenants[key]).isEmpty()) return false;
+  // A second contact of clientA whom the business does not let see invoices.
+  if (createUser("clientA2", "client", m_tenants["clientA"]).isEmpty()) return false;
+  auto noInvoices = m_people["admin"]->http->send("PATCH", m_server.url("/api/v1/users/" + m_people["clientA2"]->id),
+                                                  R"({"sees_invoices": false})");
+  if (noInvoices.status != 200) return m_error = "invoice access: " + QString::fromUtf8(noInvoices.body), false;
   auto assigned = m_people["admin"]->http->post(
       m_server.url("/api/v1/assignments"), {{"user_id", m_people["staff"]->id}, {"tenant_id", m_tenants["clientA"]}});
   if (assigned.status != 204) return m_error = "assignment failed: " + QString::fromUtf8(assigned.body), false;

@@ -62,7 +62,8 @@ class TestWorld {
   QString error() const { return m_error; }
 
   // admin, manager, staff (assigned to clientA, reports to manager), staff2 (unassigned),
-  // clientA, clientB, partnerP, partnerQ.
+  // clientA, clientA2 (clientA's second contact, who may not see invoices), clientB, partnerP,
+  // partnerQ.
   Person& operator[](const QString& who) { return *m_people.at(who); }
   QString tenant(const QString& name) const { return m_tenants.value(name); }
 

@@ -24,6 +24,7 @@ enum class BucketFamily {
   client,           // client:<tenant_id>
   client_document,  // client:<tenant_id>, or client-internal:<tenant_id> unless client_visible
   client_internal,  // client-internal:<tenant_id>
+  client_billing,   // client-billing:<tenant_id>: invoices and payments, for the contacts allowed to see them
   partners,         // partners
   partner,          // partner:<tenant_id>
 };
