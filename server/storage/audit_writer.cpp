@@ -1,10 +1,12 @@
 #include "storage/audit_writer.h"
 
 #include <chrono>
+#include <thread>
 
 #include "kete/time_format.h"
 #include "log/logger.h"
 #include "storage/database_pool.h"
+#include "storage/sqlite_database.h"
 
 namespace kete::storage {
 namespace {
@@ -55,9 +57,21 @@ void AuditWriter::run() {
     batch.swap(queue_);
     flush_wanted_ = false;
     lock.unlock();
-    const bool ok = write(batch);
+    const Written outcome = write(batch);
     lock.lock();
-    if (!ok) {
+    if (outcome == Written::busy && !stopping_) {
+      // The database was only busy (a long write elsewhere, a loaded machine): nothing is wrong
+      // with the entries, so they wait, in order, however long it takes. Dropping to one-by-one
+      // here used to lose entries under load.
+      batch.insert(batch.end(), std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
+      queue_.swap(batch);
+      flush_wanted_ = true;
+      lock.unlock();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));  // some busy answers come at once
+      lock.lock();
+      continue;
+    }
+    if (outcome != Written::ok) {
       // Kept, in order, for another try (a full disk may come back); after a few, each entry is
       // tried alone so that one that can never be stored holds up no other. What still fails is
       // logged whole, never dropped silently.
@@ -71,7 +85,7 @@ void AuditWriter::run() {
       }
       lock.unlock();
       for (auto& e : batch)
-        if (!write({e}))
+        if (write({e}) != Written::ok)
           log::error("audit_entry_not_stored", {{"at", e.at}, {"action", e.action}, {"outcome", e.outcome},
                                                 {"actor_id", e.actor_id}, {"subject_tenant_id", e.subject_tenant_id},
                                                 {"subject_user_id", e.subject_user_id}, {"collection", e.collection},
@@ -85,17 +99,21 @@ void AuditWriter::run() {
   }
 }
 
-bool AuditWriter::write(const std::vector<AuditEntry>& entries) {
+AuditWriter::Written AuditWriter::write(const std::vector<AuditEntry>& entries) {
   try {
     auto& db = pool_.for_this_thread();
     Transaction tx(db);
     AuditStore store(db);
     for (const auto& e : entries) store.append(e);
     tx.commit();
-    return true;
+    return Written::ok;
+  } catch (const StorageError& e) {
+    log::error("audit_write_failed", {{"what", e.what()}, {"entries", static_cast<std::int64_t>(entries.size())},
+                                      {"busy", e.busy}});
+    return e.busy ? Written::busy : Written::failed;
   } catch (const std::exception& e) {
     log::error("audit_write_failed", {{"what", e.what()}, {"entries", static_cast<std::int64_t>(entries.size())}});
-    return false;
+    return Written::failed;
   }
 }
 

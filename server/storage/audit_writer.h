@@ -27,7 +27,8 @@ class AuditWriter {
 
  private:
   void run();
-  bool write(const std::vector<AuditEntry>& entries);
+  enum class Written { ok, busy, failed };
+  Written write(const std::vector<AuditEntry>& entries);
   DatabasePool& pool_;
   std::mutex mutex_;
   std::condition_variable wake_;

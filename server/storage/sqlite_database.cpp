@@ -8,8 +8,10 @@
 namespace kete::storage {
 namespace {
 
+bool busy_code(int code) { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw StorageError(std::string(what) + ": " + sqlite3_errmsg(db));
+  throw StorageError(std::string(what) + ": " + sqlite3_errmsg(db), busy_code(sqlite3_extended_errcode(db)));
 }
 
 }  // namespace
@@ -111,7 +113,7 @@ void SqliteDatabase::exec(std::string_view sql) {
   if (sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : sqlite3_errmsg(db_);
     sqlite3_free(message);
-    throw StorageError(text);
+    throw StorageError(text, busy_code(sqlite3_extended_errcode(db_)));
   }
 }
 

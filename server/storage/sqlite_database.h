@@ -47,7 +47,8 @@ class Statement {
 };
 
 struct StorageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  explicit StorageError(const std::string& what, bool is_busy = false) : std::runtime_error(what), busy(is_busy) {}
+  bool busy;  // another connection held the lock beyond the busy timeout: worth trying again
 };
 
 class SqliteDatabase {
