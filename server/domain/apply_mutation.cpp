@@ -51,8 +51,9 @@ std::vector<std::string> blobs_of(const boost::json::object& data) {
 }
 
 // The server's own fields on records with files; never taken from a client.
-constexpr std::string_view kServerFields[] = {"versions", "uploaded_by", "uploaded_at", "author_id", "author_name",
-                                              "from_business"};
+constexpr std::string_view kServerFields[] = {"versions", "uploaded_by", "uploaded_at", "uploaded_by_name",
+                                              "uploaded_by_client", "author_id", "author_name",
+                                              "from_business", "sent_at"};
 
 // A changed `blob` must be one the caller may use; the old file joins `versions`. Returns the
 // record's blobs to register when they changed, nothing when they did not.
@@ -67,7 +68,7 @@ Result<std::optional<std::vector<std::string>>> check_new_blob(const boost::json
   if (!info) return make_error(ErrorCode::bad_request, "the file " + new_blob + " has not been uploaded by you");
   if (!old_blob.empty()) {
     boost::json::object previous{{"blob", old_blob}};
-    for (const char* key : {"size", "mime", "title", "uploaded_by", "uploaded_at"})
+    for (const char* key : {"size", "mime", "title", "uploaded_by", "uploaded_by_name", "uploaded_at"})
       if (const auto* v = before.if_contains(key)) previous[key] = *v;
     auto versions = before.contains("versions") && before.at("versions").is_array() ? before.at("versions").as_array()
                                                                                     : boost::json::array{};
@@ -77,6 +78,8 @@ Result<std::optional<std::vector<std::string>>> check_new_blob(const boost::json
   next["size"] = info->size;
   next["mime"] = info->mime;
   next["uploaded_by"] = caller.user_id;
+  next["uploaded_by_name"] = caller.name;
+  next["uploaded_by_client"] = caller.tenant_kind == "client";  // staff are told of what clients send
   next["uploaded_at"] = now;
   return std::optional<std::vector<std::string>>{blobs_of(next)};
 }
@@ -132,6 +135,7 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
       next["author_id"] = caller.user_id;
       next["author_name"] = caller.name;
       next["from_business"] = caller.internal();
+      next["sent_at"] = now;
     }
     auto buckets = scope::record_buckets(*spec, next);
     if (!buckets) return rejected(buckets.error());

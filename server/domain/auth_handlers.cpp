@@ -31,13 +31,15 @@ const std::string& decoy_hash() {
 }
 
 boost::json::object user_json(const scope::Caller& c) {
-  return {{"id", c.user_id},
+  boost::json::object out{{"id", c.user_id},
           {"email", c.email},
           {"name", c.name},
           {"role", c.role},
           {"tenant", boost::json::object{{"id", c.tenant_id}, {"kind", c.tenant_kind}, {"name", c.tenant_name}}},
           {"totp_enabled", c.totp_enabled},
           {"totp_enrolment_required", c.must_enrol_totp}};
+  if (c.tenant_kind == "client") out["sees_invoices"] = c.sees_invoices;  // the app shows or hides its invoices
+  return out;
 }
 
 http::Response too_many(std::int64_t retry_after) {

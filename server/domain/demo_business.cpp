@@ -101,7 +101,8 @@ void seed_demo_records(storage::RecordStore& records, const std::vector<std::str
                                     boost::json::object{{"name", "Cheque account, May"}, {"status", "open"}}}}});
   add("messages", {{"tenant_id", kauri},
                    {"body", "Kia ora Sam, your draft accounts are in review. Anything else we should know about?"},
-                   {"author_id", admin_id}, {"author_name", "Aroha Ngata"}, {"from_business", true}});
+                   {"author_id", admin_id}, {"author_name", "Aroha Ngata"}, {"from_business", true},
+                   {"sent_at", "2026-11-25T21:30:00.000Z"}});
   add("client_notes", {{"tenant_id", kauri}, {"body", "Prefers e-mail after 3pm. New CNC machine bought in October."}});
   add("partner_resources", {{"title", "Harbour Lane brand guide 2026"}, {"category", "Brand"}, {"requires_ack", false}});
   add("partner_metrics", {{"tenant_id", tauranga}, {"period", "2026-10"}, {"metric", "new_clients"}, {"value", 7}});

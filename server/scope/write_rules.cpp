@@ -48,7 +48,7 @@ bool content_writer(std::string_view collection, const Caller& c) {
     return c.admin();
   // Client work: any internal role; the bucket check then limits staff to their assigned clients.
   if (in(collection, {"documents", "document_requests", "jobs", "invoices", "payments", "signature_envelopes",
-                      "client_notes"}))
+                      "client_notes", "accounting_contacts"}))
     return true;
   return false;
 }

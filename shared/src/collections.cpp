@@ -33,7 +33,8 @@ constexpr FieldSpec kFormSubmissions[] = {{"user_id", F::uuid},    {"template_id
                                           {"status", F::text, 20}, {"approver_id", F::uuid}, {"decision_note", F::text, 2000}};
 constexpr FieldSpec kDocuments[] = {{"tenant_id", F::uuid},  {"folder", F::text, 500},    {"title", F::text, kTitle},
                                     {"blob", F::sha256},     {"size", F::integer},        {"mime", F::text, 200},
-                                    {"client_visible", F::boolean}, {"request_id", F::uuid}};
+                                    {"client_visible", F::boolean}, {"request_id", F::uuid},
+                                    {"request_item", F::text, 300}};
 // items: the checklist, [{"name", "status": "open"|"uploaded", "document_id"?}]
 constexpr FieldSpec kDocumentRequests[] = {{"tenant_id", F::uuid},   {"title", F::text, kTitle},
                                            {"description", F::text, 2000}, {"due", F::date},
@@ -57,6 +58,10 @@ constexpr FieldSpec kMessages[] = {{"tenant_id", F::uuid}, {"body", F::text, 200
 constexpr FieldSpec kSignatureEnvelopes[] = {{"tenant_id", F::uuid},       {"document_id", F::uuid},
                                              {"document_sha256", F::sha256}, {"status", F::text, 20},
                                              {"signer_name", F::text, 200}};
+// How a client appears in the accounting system's exports, confirmed once by staff and used for
+// every later import (never a guess from the name).
+constexpr FieldSpec kAccountingContacts[] = {{"tenant_id", F::uuid}, {"source", F::text, 20},
+                                             {"contact_name", F::text, 300}, {"email", F::text, 254}};
 constexpr FieldSpec kClientNotes[] = {{"tenant_id", F::uuid}, {"body", F::text, kBody}};
 constexpr FieldSpec kPartnerResources[] = {{"title", F::text, kTitle}, {"category", F::text, 100}, {"blob", F::sha256},
                                            {"requires_ack", F::boolean}};
@@ -84,6 +89,7 @@ constexpr std::array kCollections{
     CollectionSpec{"messages", B::client, true, kMessages},
     CollectionSpec{"signature_envelopes", B::client, false, kSignatureEnvelopes},
     CollectionSpec{"client_notes", B::client_internal, false, kClientNotes},
+    CollectionSpec{"accounting_contacts", B::client_internal, false, kAccountingContacts},
     CollectionSpec{"partner_resources", B::partners, false, kPartnerResources},
     CollectionSpec{"partner_metrics", B::partner, false, kPartnerMetrics},
 };

@@ -60,6 +60,7 @@ QList<Case> cases() {
       {"signature_envelopes", "signature_envelopes", "admin", "client:A", {{"status", "signed"}},
        {"admin", "staff", "clientA", "clientA2"}, clientWork},
       {"client_notes", "client_notes", "admin", "client-internal:A", {{"body", "Changed"}}, clientWork, clientWork},
+      {"accounting_contacts", "accounting_contacts", "staff", "client-internal:A", {{"email", "ap@a.nz"}}, clientWork, clientWork},
       {"partner_resources", "partner_resources", "admin", "partners", {{"title", "Changed"}}, adminOnly, adminOnly},
       {"partner_metrics", "partner_metrics", "admin", "partner:P", {{"value", 7}}, adminOnly, adminOnly},
   };
@@ -104,6 +105,8 @@ class ScopeMatrix : public QObject {
     if (col == "messages") return {{"body", "Kia ora, the statements are attached."}};
     if (col == "signature_envelopes") return {{"tenant_id", A}, {"document_id", newId()}, {"document_sha256", kSha}, {"status", "sent"}};
     if (col == "client_notes") return {{"tenant_id", A}, {"body", "Prefers phone calls"}};
+    if (col == "accounting_contacts")
+      return {{"tenant_id", A}, {"source", "xero"}, {"contact_name", "Tenant A Ltd"}, {"email", "accounts@a.nz"}};
     if (col == "partner_resources") return {{"title", "Brand guide"}, {"category", "brand"}};
     if (col == "partner_metrics") return {{"tenant_id", P}, {"period", "2026-10"}, {"metric", "revenue_cents"}, {"value", 1000}};
     return {};
@@ -467,6 +470,7 @@ class ScopeMatrix : public QObject {
     QCOMPARE(data.value("author_id").toString(), w["clientA"].id);
     QCOMPARE(data.value("author_name").toString(), QString("Person clientA"));
     QCOMPARE(data.value("from_business").toBool(true), false);
+    QVERIFY(QDateTime::fromString(data.value("sent_at").toString(), Qt::ISODateWithMs).isValid());
     auto forged = w.push("clientA", "messages", "create", newId(), 0,
                          {{"body", "From the boss"}, {"author_name", "Person admin"}, {"from_business", true}});
     QCOMPARE(forged.value("status").toString(), QString("rejected"));
