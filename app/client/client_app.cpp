@@ -2,7 +2,14 @@
 
 #include <QFile>
 
+#include "widgets/document_browser.h"
 #include "widgets/home_page.h"
+#include "widgets/portal/access_log_page.h"
+#include "widgets/portal/client_home_page.h"
+#include "widgets/portal/invoices_page.h"
+#include "widgets/portal/jobs_page.h"
+#include "widgets/portal/messages_page.h"
+#include "widgets/portal/requests_page.h"
 
 namespace kete::client {
 
@@ -17,14 +24,54 @@ std::optional<app::AppProfile> profile(QString* error) {
 
 std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile) {
   auto window = std::make_unique<app::AppWindow>(profile);
-  window->homePage()->setIntro(
-      QObject::tr("Welcome to %1. Your documents, requests from us, job progress, invoices and secure messages "
-                  "will appear here.").arg(profile.organisation));
-  window->addDocumentsPage(QObject::tr("Documents"));
-  window->homePage()->addSection(QObject::tr("Jobs"), QStringLiteral("jobs"), QStringLiteral("title"), QStringLiteral("stage"));
-  window->homePage()->addSection(QObject::tr("Invoices"), QStringLiteral("invoices"), QStringLiteral("number"), QStringLiteral("status"));
-  window->homePage()->addSection(QObject::tr("Requests from us"), QStringLiteral("document_requests"), QStringLiteral("title"), QStringLiteral("due"));
-  window->homePage()->addSection(QObject::tr("Messages"), QStringLiteral("messages"), QStringLiteral("body"), QStringLiteral(""));
+  auto* w = window.get();
+  auto* home = w->homePage();
+  home->setIntro(QObject::tr("Welcome to %1. What we need from you, your documents, your jobs, your invoices and a "
+                             "private line to us — all here, also when you are offline.").arg(profile.organisation));
+  auto* start = new app::ClientHomePage(*w, home);
+  start->setObjectName(QStringLiteral("clientHome"));
+  home->addPage(QObject::tr("Home"), start);
+  auto* documents = w->addDocumentsPage(QObject::tr("Documents"));
+  auto* requests = new app::RequestsPage(*w, home);
+  requests->setObjectName(QStringLiteral("requestsPage"));
+  home->addPage(QObject::tr("Requests"), requests);
+  auto* jobs = new app::JobsPage(*w, home);
+  jobs->setObjectName(QStringLiteral("jobsPage"));
+  home->addPage(QObject::tr("Jobs"), jobs);
+  auto* invoices = new app::InvoicesPage(*w, home);
+  invoices->setObjectName(QStringLiteral("invoicesPage"));
+  home->addPage(QObject::tr("Invoices"), invoices);
+  auto* messages = new app::MessagesPage(*w, home);
+  messages->setObjectName(QStringLiteral("messagesPage"));
+  home->addPage(QObject::tr("Messages"), messages);
+  auto* access = new app::AccessLogPage(*w, home);
+  access->setObjectName(QStringLiteral("accessLogPage"));
+  home->addPage(QObject::tr("Who opened my records"), access);
+
+  QObject::connect(messages, &app::MessagesPage::unreadChanged, home, [home, messages](int n) {
+    home->setPageTitle(messages, n > 0 ? QObject::tr("Messages (%1)").arg(n) : QObject::tr("Messages"));
+  });
+  QObject::connect(messages, &app::CachePage::notify, w, &app::AppWindow::notify);
+  // A contact the business does not let see invoices has no Invoices page at all.
+  QObject::connect(w, &app::AppWindow::stateChanged, home, [w, home, invoices] {
+    home->setPageVisible(invoices, w->user().value("sees_invoices").toBool(true));
+  });
+  QObject::connect(start, &app::ClientHomePage::openPage, home,
+                   [home, documents, requests, jobs, invoices, messages](const QString& page, const QString& id) {
+                     if (page == QLatin1String("requests")) {
+                       home->showPage(requests);
+                       requests->selectRequest(id);
+                     } else if (page == QLatin1String("jobs")) {
+                       home->showPage(jobs);
+                       jobs->selectJob(id);
+                     } else if (page == QLatin1String("invoices")) {
+                       home->showPage(invoices);
+                     } else if (page == QLatin1String("messages")) {
+                       home->showPage(messages);
+                     } else if (page == QLatin1String("documents")) {
+                       home->showPage(documents);
+                     }
+                   });
   return window;
 }
 

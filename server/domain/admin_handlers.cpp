@@ -14,6 +14,8 @@
 #include "kete/email_address.h"
 #include "kete/time_format.h"
 #include "kete/uuid.h"
+#include "kete/collections.h"
+#include "scope/bucket_rules.h"
 #include "storage/identity_store.h"
 #include "storage/sqlite_database.h"
 
@@ -165,6 +167,13 @@ http::Response read_audit(ServerContext& ctx, const http::Request& request, cons
   boost::json::array entries;
   ctx.read_audit.flush();  // reads queued before this request are part of the answer
   for (const auto& e : storage::AuditStore(ctx.db()).query(q)) {
+    // An entry about a record names its collection: a contact who may not read that collection's
+    // bucket (invoices, for a contact without invoice access) is not told it was opened either.
+    if (const auto* spec = find_collection(e.collection); spec && !caller.internal() && !e.subject_tenant_id.empty()) {
+      boost::json::object probe{{"tenant_id", e.subject_tenant_id}, {"client_visible", true}};
+      const auto buckets = scope::record_buckets(*spec, probe);
+      if (buckets && !scope::ReadScope(caller).can_read(buckets.value())) continue;
+    }
     boost::json::object o{{"seq", e.seq},         {"at", e.at},
                           {"action", e.action},   {"outcome", e.outcome},
                           {"actor", boost::json::object{{"id", e.actor_id}, {"name", e.actor_name}}},

@@ -4,6 +4,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QtTest>
@@ -13,6 +17,7 @@
 #include "partner_app.h"
 #include "server_process.h"
 #include "staff_app.h"
+#include "store/local_store.h"
 #include "widgets/app_window.h"
 
 using kete::app::AppProfile;
@@ -71,11 +76,38 @@ class DemoApps : public QObject {
     QVERIFY(m_server.start());
   }
 
+  static QStringList items(QWidget* root, const char* listName) {
+    QStringList out;
+    if (auto* list = root ? root->findChild<QListWidget*>(listName) : nullptr)
+      for (int i = 0; i < list->count(); ++i) out << list->item(i)->text();
+    return out;
+  }
+  static QStringList cells(QWidget* root, const char* tableName, int column) {
+    QStringList out;
+    if (auto* table = root ? root->findChild<QTableWidget*>(tableName) : nullptr)
+      for (int i = 0; i < table->rowCount(); ++i) out << (table->item(i, column) ? table->item(i, column)->text() : QString());
+    return out;
+  }
+  static void showTab(AppWindow& w, QWidget* page) {
+    auto* tabs = w.findChild<QTabWidget*>("sections");
+    tabs->setCurrentWidget(page);
+  }
+
   void staffSeesTheirClientsWork() {
     auto w = signIn("staff", "mere@harbourlane.co.nz");
     QVERIFY(w);
     QTRY_VERIFY(rows(*w, "announcements").join(' ').contains("Wellington Anniversary"));
-    QVERIFY(rows(*w, "jobs").join(' ').contains("2026 annual accounts"));  // Kauri Joinery, assigned to Mere
+    // The Clients area: only Kauri Joinery (assigned to Mere), with its job, invoices and notes.
+    auto* clients = w->findChild<QWidget*>("clientsPage");
+    QVERIFY(clients);
+    showTab(*w, clients);
+    QTRY_COMPARE(items(clients, "clientList"), QStringList{"Kauri Joinery Ltd"});
+    QTRY_VERIFY(items(clients, "jobList").join(' ').contains("2026 annual accounts"));
+    QVERIFY(cells(clients, "invoiceTable", 0).contains("INV-2026-0142"));
+    QVERIFY(clients->findChild<QPlainTextEdit*>("clientNotes")->toPlainText().contains("CNC machine"));
+    QCOMPARE(cells(clients, "clientContacts", 0), (QStringList{"Priya Shah", "Sam Patel"}));
+    screenshot(*w, "demo-staff-clients");
+    showTab(*w, w->findChild<QWidget*>("announcements"));
     screenshot(*w, "demo-staff");
     QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
     QTRY_VERIFY(!w->isSignedIn());
@@ -84,19 +116,44 @@ class DemoApps : public QObject {
   void clientSeesOnlyItsOwnCompany() {
     auto sam = signIn("client", "sam@kaurijoinery.co.nz");
     QVERIFY(sam);
-    QTRY_VERIFY(rows(*sam, "invoices").join(' ').contains("INV-2026-0142"));
-    QVERIFY(rows(*sam, "document_requests").isEmpty());  // the café's request is not Kauri's
+    QTRY_VERIFY(items(sam.get(), "needsList").join(' ').contains("Pay invoice INV-2026-0142"));
+    QVERIFY(cells(sam.get(), "invoiceTable", 0).contains("INV-2026-0098"));  // paid, with its payment
+    QVERIFY(items(sam.get(), "requestList").isEmpty());  // the café's request is not Kauri's
+    QVERIFY(items(sam.get(), "jobsGlance").join(' ').contains("2026 annual accounts: In review (3 of 5)"));
+    QVERIFY(items(sam.get(), "latestMessages").join(' ').contains("Aroha Ngata"));
     QVERIFY(!sam->findChild<QListView*>("announcements"));  // nothing internal in the client app
+    auto* tabs = sam->findChild<QTabWidget*>("sections");
+    QVERIFY(tabs->isTabVisible(tabs->indexOf(sam->findChild<QWidget*>("invoicesPage"))));
     screenshot(*sam, "demo-client");
+    showTab(*sam, sam->findChild<QWidget*>("jobsPage"));
+    screenshot(*sam, "demo-client-jobs");
+    showTab(*sam, sam->findChild<QWidget*>("invoicesPage"));
+    screenshot(*sam, "demo-client-invoices");
     QTest::mouseClick(sam->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
     QTRY_VERIFY(!sam->isSignedIn());
     sam.reset();
 
+    // Priya works at Kauri too, but the business keeps invoices from her: no page, no rows.
+    auto priya = signIn("client", "priya@kaurijoinery.co.nz");
+    QVERIFY(priya);
+    QTRY_VERIFY(items(priya.get(), "jobsGlance").join(' ').contains("2026 annual accounts"));
+    auto* priyaTabs = priya->findChild<QTabWidget*>("sections");
+    QVERIFY(!priyaTabs->isTabVisible(priyaTabs->indexOf(priya->findChild<QWidget*>("invoicesPage"))));
+    QVERIFY(cells(priya.get(), "invoiceTable", 0).isEmpty());
+    QVERIFY(priya->store()->records("invoices").isEmpty() && priya->store()->records("payments").isEmpty());
+    QVERIFY(!items(priya.get(), "needsList").join(' ').contains("invoice"));
+    QTest::mouseClick(priya->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
+    QTRY_VERIFY(!priya->isSignedIn());
+    priya.reset();
+
     auto lena = signIn("client", "lena@pohutukawacafe.co.nz");
     QVERIFY(lena);
-    QTRY_VERIFY(rows(*lena, "document_requests").join(' ').contains("Bank statements"));
-    QVERIFY(rows(*lena, "invoices").isEmpty());
-    QVERIFY(rows(*lena, "jobs").isEmpty());
+    QTRY_VERIFY(items(lena.get(), "needsList").join(' ').contains("Send us: Bank statements, March to May (3 item"));
+    QVERIFY(items(lena.get(), "requestList").join(' ').contains("Bank statements"));
+    QVERIFY(cells(lena.get(), "invoiceTable", 0).isEmpty());
+    QVERIFY(!items(lena.get(), "jobList").join(' ').contains("annual accounts"));
+    showTab(*lena, lena->findChild<QWidget*>("requestsPage"));
+    screenshot(*lena, "demo-client-requests");
     QTest::mouseClick(lena->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
     QTRY_VERIFY(!lena->isSignedIn());
   }

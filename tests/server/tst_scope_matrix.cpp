@@ -412,6 +412,15 @@ class ScopeMatrix : public QObject {
     QVERIFY(!w["clientA2"].sync.visible(invoice));
     QVERIFY(w.pull("clientA"));
     QVERIFY(w["clientA"].sync.visible(invoice));
+    // Nor does the access log tell them that someone opened it.
+    QCOMPARE(w.get("staff", path).status, 200);
+    const auto opened = [&](const QString& who) {
+      for (const auto& e : w.get(who, "/api/v1/audit?limit=1000").json().value("entries").toArray())
+        if (e.toObject().value("record_id").toString() == invoice) return true;
+      return false;
+    };
+    QVERIFY(opened("clientA"));
+    QVERIFY(!opened("clientA2"));
 
     const auto patch = [&](const QString& who, const QString& userId, bool sees) {
       return w[who].http->send("PATCH", m_server.url("/api/v1/users/" + userId),

@@ -89,6 +89,10 @@ void ApiClient::post(const QString& path, const QJsonObject& body, std::function
   send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
 }
 
+void ApiClient::patch(const QString& path, const QJsonObject& body, std::function<void(const ApiReply&)> done) {
+  send("PATCH", path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
+}
+
 QNetworkReply* ApiClient::sendRaw(const QByteArray& method, const QString& path, const QByteArray& body,
                                   const QList<QPair<QByteArray, QByteArray>>& headers) {
   // A slow link moves a chunk slowly; only a stall (no bytes for this long) is a failure.

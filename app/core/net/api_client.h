@@ -48,6 +48,7 @@ class ApiClient : public QObject {
 
   void get(const QString& path, std::function<void(const ApiReply&)> done);
   void post(const QString& path, const QJsonObject& body, std::function<void(const ApiReply&)> done);
+  void patch(const QString& path, const QJsonObject& body, std::function<void(const ApiReply&)> done);
 
   // "https://host:port" from what a person typed ("host:8443", "https://host:8443/"); invalid when unusable.
   static QUrl normalizeServerAddress(const QString& text, QString* error);

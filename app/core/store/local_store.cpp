@@ -539,6 +539,49 @@ QJsonObject LocalStore::record(const QString& id) const {
           {"version", q.value(2).toLongLong()}, {"data", toObject(q.value(3).toString())}};
 }
 
+QList<QJsonObject> LocalStore::records(const QString& collection, const QString& tenantId) const {
+  QList<QJsonObject> out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  if (tenantId.isEmpty()) {
+    q.prepare(QStringLiteral("SELECT id, collection, version, data FROM records WHERE collection = ?"));
+    q.addBindValue(collection);
+  } else {
+    q.prepare(QStringLiteral("SELECT id, collection, version, data FROM records WHERE collection = ? "
+                             "AND json_extract(data, '$.tenant_id') = ?"));
+    q.addBindValue(collection);
+    q.addBindValue(tenantId);
+  }
+  q.exec();
+  while (q.next())
+    out << QJsonObject{{"id", q.value(0).toString()}, {"collection", q.value(1).toString()},
+                       {"version", q.value(2).toLongLong()}, {"data", toObject(q.value(3).toString())}};
+  return out;
+}
+
+QSet<QString> LocalStore::unsentRecordIds() const {
+  QSet<QString> out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.exec(QStringLiteral("SELECT DISTINCT record_id FROM outbox WHERE state = 'pending'"));
+  while (q.next()) out.insert(q.value(0).toString());
+  return out;
+}
+
+QString LocalStore::value(const QString& key) const {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+  q.addBindValue(QStringLiteral("app.") + key);
+  q.exec();
+  return q.next() ? q.value(0).toString() : QString();
+}
+
+bool LocalStore::setValue(const QString& key, const QString& value) {
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"));
+  q.addBindValue(QStringLiteral("app.") + key);  // never collides with the sync state's keys
+  q.addBindValue(value);
+  return q.exec();
+}
+
 QList<QJsonObject> LocalStore::page(const QString& collection, const QString& orderField, int offset, int limit) const {
   QList<QJsonObject> out;
   QSqlQuery q(QSqlDatabase::database(m_connection));

@@ -4,6 +4,7 @@
 // from here, never from the network.
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -66,6 +67,15 @@ class LocalStore {
   // One page of a collection ordered by a text field (in SQL, so a page costs its own size).
   QList<QJsonObject> page(const QString& collection, const QString& orderField, int offset, int limit) const;
   int recordCount() const;
+  // Every record of a collection, or only one client's (data.tenant_id) when tenantId is given;
+  // for the client pages, whose lists are one company's worth.
+  QList<QJsonObject> records(const QString& collection, const QString& tenantId = {}) const;
+  // Records with a change still waiting in the outbox: shown as "not sent yet".
+  QSet<QString> unsentRecordIds() const;
+
+  // Small values kept with the cache (what was last read, the last client list), gone with it.
+  QString value(const QString& key) const;
+  bool setValue(const QString& key, const QString& value);
   // Records whose text matches every word (as a prefix), best first; works offline.
   QList<QJsonObject> search(const QString& words, int limit = 50) const;
 

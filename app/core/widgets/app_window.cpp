@@ -6,6 +6,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 
 #include <QStandardPaths>
 #include <utility>
@@ -77,7 +78,20 @@ void AppWindow::start() {
   });
 }
 
+void AppWindow::notify(const QString& text) {
+  m_notifications << text;
+  statusBar()->showMessage(text, 15000);
+  if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
+    if (!m_tray) {
+      m_tray = new QSystemTrayIcon(windowIcon(), this);
+      m_tray->show();
+    }
+    m_tray->showMessage(windowTitle(), text);
+  }
+}
+
 void AppWindow::showHome(const QJsonObject& user, bool offline) {
+  m_user = user;
   m_home->setUser(user, offline);
   m_pages->setCurrentWidget(m_home);
   m_connection->setText(offline ? tr("Offline — showing what this computer has saved")
@@ -109,11 +123,22 @@ void AppWindow::openCache(const QString& userId) {
     m_home->setCacheSummary(m_store->recordCount());
     m_home->reload(m_store.get());
     if (m_documents) m_documents->reload();
+    emit cacheChanged();
+  });
+  // Unsent work is marked on the pages: a push that went out changes that too.
+  connect(m_sync, &SyncEngine::stateChanged, this, [this, pending = -1]() mutable {
+    if (!m_store) return;
+    const int now = m_store->pendingCount();
+    if (now != pending) {
+      pending = now;
+      emit cacheChanged();
+    }
   });
   openTransfers(folder + QStringLiteral("/files-%1-%2").arg(host, userId), QStringLiteral("files-key-%1-%2").arg(host, userId));
   // What the cache holds shows at once, before (and without) the network.
   m_home->setCacheSummary(m_store->recordCount());
   m_home->reload(m_store.get());
+  emit cacheChanged();
   m_sync->syncNow();
 }
 
@@ -139,14 +164,19 @@ void AppWindow::openTransfers(const QString& folder, const QString& keyName) {
     connect(m_sync, &SyncEngine::stateChanged, m_transfers,
             [this] { m_transfers->setOnline(m_sync->state() != SyncEngine::State::Offline); });
     // A finished upload put its document in the outbox: send it now.
-    connect(m_transfers, &TransferQueue::finished, m_sync, [this] { m_sync->syncNow(); });
+    connect(m_transfers, &TransferQueue::finished, m_sync, [this] {
+      emit cacheChanged();
+      m_sync->syncNow();
+    });
     if (m_documents) m_documents->setSources(m_store.get(), m_transfers);
     emit stateChanged();
+    emit cacheChanged();
   });
 }
 
 void AppWindow::closeCache(bool purge) {
   m_home->reload(nullptr);
+  if (purge) m_user = {};
   if (m_documents) m_documents->setSources(nullptr, nullptr);
   delete m_problemsDialog;
   m_problemsDialog = nullptr;
@@ -159,6 +189,7 @@ void AppWindow::closeCache(bool purge) {
   if (purge && !m_filesFolder.isEmpty()) QDir(m_filesFolder).removeRecursively();  // even if never opened
   if (m_store && purge) m_store->purge();
   m_store.reset();
+  emit cacheChanged();
 }
 
 void AppWindow::showSyncState() {

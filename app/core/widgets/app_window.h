@@ -1,7 +1,9 @@
 #pragma once
 // The main window of every app: sign-in first, then the app's home, with connection state in
 // the status bar. A saved session is resumed at start, and shown offline when the server is away.
+#include <QJsonObject>
 #include <QMainWindow>
+#include <QStringList>
 #include <memory>
 
 #include "app_profile.h"
@@ -9,6 +11,7 @@
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace kete::app {
 
@@ -40,9 +43,17 @@ class AppWindow : public QMainWindow {
   // Adds the shared documents page as a tab of the home page (staff and client apps).
   DocumentBrowser* addDocumentsPage(const QString& title);
   DocumentBrowser* documents() const { return m_documents; }
+  // Who is signed in, as /api/v1/me said (kept for offline starts); empty when signed out.
+  const QJsonObject& user() const { return m_user; }
+  // Tells the person something that arrived (a message, a client's upload): in the status bar,
+  // and as a desktop notification where the system has a tray.
+  void notify(const QString& text);
+  const QStringList& notifications() const { return m_notifications; }
 
  signals:
   void stateChanged();
+  // The offline cache changed (a sync, an upload, sign-in or sign-out): pages reload from it.
+  void cacheChanged();
 
  private:
   void openTransfers(const QString& folder, const QString& keyName);
@@ -67,6 +78,9 @@ class AppWindow : public QMainWindow {
   DocumentBrowser* m_documents = nullptr;
   QPushButton* m_problems;
   ProblemsDialog* m_problemsDialog = nullptr;
+  QJsonObject m_user;
+  QStringList m_notifications;
+  QSystemTrayIcon* m_tray = nullptr;
 };
 
 }  // namespace kete::app

@@ -1,6 +1,7 @@
 #include "widgets/document_browser.h"
 
 #include <QDesktopServices>
+#include <algorithm>
 #include <QDialog>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -178,9 +179,22 @@ void DocumentBrowser::setSources(LocalStore* store, TransferQueue* transfers) {
   reload();
 }
 
+void DocumentBrowser::setTenant(const QString& tenantId) {
+  m_tenant = tenantId;
+  reload();
+}
+
 void DocumentBrowser::reload() {
-  m_documents = m_store ? m_store->page(QStringLiteral("documents"), QStringLiteral("title"), 0, kMaxDocuments)
-                        : QList<QJsonObject>{};
+  if (!m_store) {
+    m_documents.clear();
+  } else if (m_tenant.isEmpty()) {
+    m_documents = m_store->page(QStringLiteral("documents"), QStringLiteral("title"), 0, kMaxDocuments);
+  } else {
+    m_documents = m_store->records(QStringLiteral("documents"), m_tenant);
+    std::sort(m_documents.begin(), m_documents.end(), [](const QJsonObject& a, const QJsonObject& b) {
+      return dataText(a, "title").compare(dataText(b, "title"), Qt::CaseInsensitive) < 0;
+    });
+  }
   fillFolders(m_documents);
   fillList();
 }
@@ -205,7 +219,9 @@ void DocumentBrowser::fillList() {
   QList<QJsonObject> rows;
   if (!words.isEmpty() && m_store) {
     for (const auto& r : m_store->search(words, 500))
-      if (r.value("collection").toString() == QLatin1String("documents")) rows << r;
+      if (r.value("collection").toString() == QLatin1String("documents") &&
+          (m_tenant.isEmpty() || dataText(r, "tenant_id") == m_tenant))
+        rows << r;
   } else {
     rows = m_documents;
   }
@@ -248,7 +264,7 @@ void DocumentBrowser::uploadFiles(const QStringList& paths) {
   if (!m_transfers) return;
   // Staff file into the client of the selected document, or of the folder's documents; a client's
   // own uploads are theirs (the server fills in the tenant).
-  QString tenant = dataText(document(selectedDocument()), "tenant_id");
+  QString tenant = m_tenant.isEmpty() ? dataText(document(selectedDocument()), "tenant_id") : m_tenant;
   const QString folder = currentFolder();
   for (const auto& d : m_documents)
     if (tenant.isEmpty() && !folder.isEmpty() && dataText(d, "folder") == folder) tenant = dataText(d, "tenant_id");
@@ -284,7 +300,7 @@ void DocumentBrowser::exportTo(const QString& blob, qint64 size, const QString& 
       watcher->deleteLater();
       done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([queue = m_transfers, blob, target] {
+    watcher->setFuture(QtConcurrent::run([queue = m_transfers.data(), blob, target] {
       QString problem;
       return queue->exportFile(blob, target, &problem) ? QString() : problem;
     }));

@@ -4,9 +4,12 @@
 // version history, and the transfers under way with their progress.
 #include <QHash>
 #include <QJsonObject>
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 #include <functional>
+
+#include "transfer/transfer_queue.h"
 
 class QLabel;
 class QLineEdit;
@@ -17,7 +20,6 @@ class QTreeWidget;
 namespace kete::app {
 
 class LocalStore;
-class TransferQueue;
 
 class DocumentBrowser : public QWidget {
   Q_OBJECT
@@ -27,6 +29,9 @@ class DocumentBrowser : public QWidget {
   // nullptr, nullptr: signed out, nothing shown.
   void setSources(LocalStore* store, TransferQueue* transfers);
   void reload();  // from the cache, after a sync
+  // Staff working on one client: only that client's documents, and uploads go to that client.
+  void setTenant(const QString& tenantId);
+  const QString& tenant() const { return m_tenant; }
 
   // Uploads files as new documents in the current folder (what drag-and-drop and Upload do).
   // Staff upload into the client of the selected document or folder.
@@ -56,7 +61,8 @@ class DocumentBrowser : public QWidget {
   QJsonObject document(const QString& id) const;
 
   LocalStore* m_store = nullptr;
-  TransferQueue* m_transfers = nullptr;
+  QPointer<TransferQueue> m_transfers;  // the window's; it may go first (sign-out)
+  QString m_tenant;
   QList<QJsonObject> m_documents;
   QLineEdit* m_search;
   QTreeWidget* m_folders;

@@ -67,6 +67,12 @@ void HomePage::addPage(const QString& title, QWidget* page) {
   m_sections->show();
 }
 
+void HomePage::setPageVisible(QWidget* page, bool visible) { m_sections->setTabVisible(m_sections->indexOf(page), visible); }
+
+void HomePage::setPageTitle(QWidget* page, const QString& title) { m_sections->setTabText(m_sections->indexOf(page), title); }
+
+void HomePage::showPage(QWidget* page) { m_sections->setCurrentWidget(page); }
+
 void HomePage::reload(const LocalStore* store) {
   for (auto* model : m_models) model->reload(store);
 }

@@ -23,6 +23,9 @@ class HomePage : public QWidget {
                   const QString& detailField);
   // A tab with a page of its own (the documents page).
   void addPage(const QString& title, QWidget* page);
+  void setPageVisible(QWidget* page, bool visible);
+  void setPageTitle(QWidget* page, const QString& title);
+  void showPage(QWidget* page);
   // Reloads every section from the cache (nullptr: signed out, empty them).
   void reload(const LocalStore* store);
 
