@@ -27,6 +27,9 @@ QString styleSheetFor(const AppProfile& p) {
              "QMainWindow, QWidget#page { background: %1; color: %2; }"
              "QLabel#title { font-size: 20pt; font-weight: 600; color: %3; }"
              "QLabel#subtitle { color: %2; }"
+             "QLabel#sectionTitle { font-size: 13pt; font-weight: 600; color: %3; padding-top: 4px; }"
+             "QLabel#unsentNote { color: #8A5A00; }"
+             "QListWidget#needsList::item, QListWidget#latestMessages::item, QListWidget#jobsGlance::item { padding: 6px; }"
              "QLabel#error { color: #B3261E; }"
              "QFrame#card { background: white; border: 1px solid #D8D4CC; border-radius: 10px; }"
              "QFrame#fingerprintBox { background: #FFF8E1; border: 1px solid %4; border-radius: 8px; }"
@@ -38,6 +41,12 @@ QString styleSheetFor(const AppProfile& p) {
 }
 
 void prepareApplication(QApplication& app, const AppProfile& profile) {
+  // Clients open the app now and then, often on a laptop: bigger type than the staff apps.
+  if (profile.appId == QLatin1String("client")) {
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    QApplication::setFont(font);
+  }
   QCoreApplication::setOrganizationName(QStringLiteral("Kete"));
   QCoreApplication::setOrganizationDomain(QStringLiteral("kete.nz"));
   QCoreApplication::setApplicationName(QStringLiteral("kete-") + profile.appId);

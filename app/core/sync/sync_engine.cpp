@@ -1,6 +1,7 @@
 #include "sync/sync_engine.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QPointer>
 #include <QWebSocket>
 
@@ -106,13 +107,21 @@ void SyncEngine::pushNext() {
                                                                              : QString::fromLatin1(QSysInfo::machineUniqueId())},
                          {"mutations", mutations}};
   // The engine may be gone (sign-out) by the time the answer arrives; then the answer is dropped.
+  QSet<QString> sent;
+  for (const auto& entry : batch) sent.insert(entry.mutationId);
   m_api.post(QStringLiteral("/api/v1/sync/push"), body,
-             [this, alive = QPointer<SyncEngine>(this), before = m_store.pendingCount()](const ApiReply& reply) {
+             [this, alive = QPointer<SyncEngine>(this), sent](const ApiReply& reply) {
     if (!alive) return;
     if (!reply.ok()) return failed(reply);
     m_store.applyPushResults(reply.json.value("results").toArray());
     emit dataChanged();
-    if (m_store.pendingCount() >= before) return finish(State::Error, tr("the server did not acknowledge the changes"));
+    // Progress is judged on what was sent: changes queued meanwhile (an import, a message typed
+    // during the push) are the next batch's, not a sign that the server acknowledged nothing.
+    bool progress = false;
+    QSet<QString> waiting;
+    for (const auto& entry : m_store.pending(kPushBatch)) waiting.insert(entry.mutationId);
+    for (const auto& id : sent) progress = progress || !waiting.contains(id);
+    if (!progress) return finish(State::Error, tr("the server did not acknowledge the changes"));
     pushNext();
   });
 }

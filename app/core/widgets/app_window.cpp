@@ -1,5 +1,6 @@
 #include "widgets/app_window.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QLabel>
 #include <QPointer>
@@ -116,6 +117,9 @@ void AppWindow::openCache(const QString& userId) {
     return;
   }
   m_store = std::move(store);
+  // What arrives after the first sign-in on this computer is news; what was there before is not.
+  if (m_store->value(QStringLiteral("notify.since")).isEmpty())
+    m_store->setValue(QStringLiteral("notify.since"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
   m_sync = new SyncEngine(m_session->api(), *m_store, this);
   m_sync->setLive(true);
   connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);

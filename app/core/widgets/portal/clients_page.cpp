@@ -138,17 +138,14 @@ void ClientsPage::tellOfNewUploads() {
     const QString key = d.value("id").toString() + QLatin1Char('@') + data.value("uploaded_at").toString();
     if (m_seenUploads.contains(key)) continue;
     m_seenUploads.insert(key);
-    if (m_primed && data.value("uploaded_at").toString() > store()->value(QStringLiteral("uploads.seen")))
+    if (m_primed && data.value("uploaded_at").toString() > store()->value(QStringLiteral("notify.since")))
       told << tr("%1 sent “%2”").arg(data.value("uploaded_by_name").toString(), data.value("title").toString());
   }
   if (!m_primed) {
     m_primed = true;
     return;
   }
-  if (!told.isEmpty()) {
-    emit notify(told.join(QStringLiteral("; ")));
-    store()->setValue(QStringLiteral("uploads.seen"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-  }
+  if (!told.isEmpty()) emit notify(told.join(QStringLiteral("; ")));
 }
 
 void ClientsPage::refreshClients() {

@@ -76,6 +76,7 @@ void MessagesPage::reload() {
   const bool staff = staffMode();
   const QString readMark = store() ? store()->value(readKey()) : QString();
   const QString me = m_window.user().value("id").toString();
+  const QString news = store() ? store()->value(QStringLiteral("notify.since")) : QString();
   QString html;
   int unread = 0;
   QStringList arrived;
@@ -88,7 +89,7 @@ void MessagesPage::reload() {
     const QString sentAt = d.value("sent_at").toString();
     if (!ours && !sentAt.isEmpty() && sentAt > readMark && d.value("author_id").toString() != me) {
       ++unread;
-      if (m_primed && !m_known.contains(id)) arrived << d.value("author_name").toString();
+      if (m_primed && !m_known.contains(id) && sentAt > news) arrived << d.value("author_name").toString();
     }
     m_known.insert(id);
     QString who = d.value("author_name").toString();
