@@ -6,6 +6,8 @@
 #include <QPalette>
 #include <QStyleFactory>
 #include <QMessageBox>
+#include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 
 #include "widgets/app_window.h"
@@ -79,12 +81,26 @@ int runApp(int argc, char** argv, const ProfileLoader& loadProfile, const Window
                                   QCoreApplication::translate("kete::app", "Server address to offer at sign-in."),
                                   QStringLiteral("address"));
   options.addOption(server);
+  // For installers' smoke tests and documentation: the first window as this build draws it.
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                      QCoreApplication::translate("kete::app", "Save the first window as a PNG and quit."),
+                                      QStringLiteral("file"));
+  options.addOption(screenshot);
   options.process(app);
   AppProfile effective = *profile;
   if (options.isSet(server)) effective.defaultServer = options.value(server);
   prepareApplication(app, effective);
   auto window = createWindow(effective);
   window->show();
+  if (options.isSet(screenshot)) {
+    const QString file = options.value(screenshot);
+    QTimer::singleShot(800, window.get(), [w = window.get(), file] {
+      const bool saved = w->grab().save(file, "PNG");
+      QTextStream(stdout) << "window: " << w->windowTitle() << "\n" << (saved ? "saved: " : "not saved: ") << file << Qt::endl;
+      QCoreApplication::exit(saved ? 0 : 1);
+    });
+    return app.exec();  // no session is resumed: nothing of a person is touched
+  }
   window->start();
   return app.exec();
 }
