@@ -16,7 +16,10 @@ namespace kete::app {
 
 bool installTranslations(QCoreApplication& app, const QLocale& locale) {
   auto* translator = new QTranslator(&app);
-  if (translator->load(locale, QStringLiteral("kete"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+  // A language we have no translation for gets English (the source texts' plural forms, "1 item"
+  // and "3 items", come from the English translation).
+  if (translator->load(locale, QStringLiteral("kete"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+      translator->load(QStringLiteral("kete_en"), QStringLiteral(":/i18n"))) {
     app.installTranslator(translator);
     return true;
   }

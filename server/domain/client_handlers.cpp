@@ -1,5 +1,7 @@
 #include "domain/client_handlers.h"
 
+#include <algorithm>
+
 #include "domain/audit.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
@@ -23,9 +25,12 @@ http::Response list_clients(ServerContext& ctx, const scope::Caller& caller) {
   boost::json::array clients;
   for (const auto& tenant : identities.tenants()) {
     if (tenant.kind != "client" || !scope::looks_after_client(caller, tenant.id)) continue;
-    boost::json::array contacts;
+    std::vector<storage::User> people;
     for (const auto& id : identities.user_ids_of_tenant(tenant.id))
-      if (auto user = identities.user_by_id(id)) contacts.push_back(contact_json(*user));
+      if (auto user = identities.user_by_id(id)) people.push_back(std::move(*user));
+    std::sort(people.begin(), people.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    boost::json::array contacts;
+    for (const auto& user : people) contacts.push_back(contact_json(user));
     clients.push_back(boost::json::object{{"id", tenant.id}, {"name", tenant.name}, {"contacts", std::move(contacts)}});
   }
   return http::json_response(200, boost::json::object{{"clients", std::move(clients)}});
