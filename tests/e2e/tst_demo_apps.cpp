@@ -106,6 +106,7 @@ class DemoApps : public QObject {
     QVERIFY(cells(clients, "invoiceTable", 0).contains("INV-2026-0142"));
     QVERIFY(clients->findChild<QPlainTextEdit*>("clientNotes")->toPlainText().contains("CNC machine"));
     QCOMPARE(cells(clients, "clientContacts", 0), (QStringList{"Priya Shah", "Sam Patel"}));
+    clients->findChild<QTabWidget*>("clientTabs")->setCurrentIndex(2);  // Jobs, with the staff's buttons
     screenshot(*w, "demo-staff-clients");
     showTab(*w, w->findChild<QWidget*>("announcements"));
     screenshot(*w, "demo-staff");
@@ -128,6 +129,9 @@ class DemoApps : public QObject {
     showTab(*sam, sam->findChild<QWidget*>("jobsPage"));
     screenshot(*sam, "demo-client-jobs");
     showTab(*sam, sam->findChild<QWidget*>("invoicesPage"));
+    auto* invoiceTable = sam->findChild<QTableWidget*>("invoiceTable");
+    invoiceTable->selectRow(int(cells(sam.get(), "invoiceTable", 0).indexOf("INV-2026-0098")));
+    QTRY_COMPARE(cells(sam.get(), "paymentTable", 2), QStringList{"Direct credit"});  // its payment
     screenshot(*sam, "demo-client-invoices");
     QTest::mouseClick(sam->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
     QTRY_VERIFY(!sam->isSignedIn());
