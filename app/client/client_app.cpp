@@ -2,6 +2,7 @@
 
 #include <QFile>
 
+#include "store/local_store.h"
 #include "widgets/document_browser.h"
 #include "widgets/home_page.h"
 #include "widgets/portal/access_log_page.h"
@@ -52,10 +53,19 @@ std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile)
     home->setPageTitle(messages, n > 0 ? QObject::tr("Messages (%1)").arg(n) : QObject::tr("Messages"));
   });
   QObject::connect(messages, &app::CachePage::notify, w, &app::AppWindow::notify);
-  // A contact the business does not let see invoices has no Invoices page at all.
-  QObject::connect(w, &app::AppWindow::stateChanged, home, [w, home, invoices] {
-    home->setPageVisible(invoices, w->user().value("sees_invoices").toBool(true));
-  });
+  // A contact the business does not let see invoices has no Invoices page at all. What the last
+  // pull said (the billing bucket among the cursors) wins over what sign-in said, so a change
+  // made while the app is open shows at the next sync.
+  const auto showInvoices = [w, home, invoices] {
+    bool sees = w->user().value("sees_invoices").toBool(true);
+    if (w->store() && !w->store()->cursors().isEmpty()) {
+      sees = false;
+      for (const auto& bucket : w->store()->cursors().keys()) sees = sees || bucket.startsWith(QLatin1String("client-billing:"));
+    }
+    home->setPageVisible(invoices, sees);
+  };
+  QObject::connect(w, &app::AppWindow::stateChanged, home, showInvoices);
+  QObject::connect(w, &app::AppWindow::cacheChanged, home, showInvoices);
   QObject::connect(start, &app::ClientHomePage::openPage, home,
                    [home, documents, requests, jobs, invoices, messages](const QString& page, const QString& id) {
                      if (page == QLatin1String("requests")) {

@@ -28,8 +28,9 @@ std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile)
   // The client list comes from the server once per sign-in (and on Refresh); offline, the copy
   // kept with the cache is shown.
   QObject::connect(w, &app::AppWindow::stateChanged, clients, [w, clients, fetchedFor = QString()]() mutable {
-    const QString user = w->isSignedIn() ? w->user().value("id").toString() : QString();
-    if (user == fetchedFor || !w->store()) return;
+    const QString user = w->isSignedIn() && w->store() ? w->user().value("id").toString() : QString();
+    if (user.isEmpty()) fetchedFor.clear();  // signed out: the next sign-in fetches again
+    if (user == fetchedFor) return;
     fetchedFor = user;
     if (!user.isEmpty()) clients->refreshClients();
   });

@@ -17,6 +17,7 @@
 #include "kete/collections.h"
 #include "scope/bucket_rules.h"
 #include "storage/identity_store.h"
+#include "storage/record_store.h"
 #include "storage/sqlite_database.h"
 
 namespace kete::domain {
@@ -146,6 +147,28 @@ http::Response change_assignment(ServerContext& ctx, const http::Request& reques
   return http::no_content();
 }
 
+namespace {
+
+// A client contact is told who opened its company's records, but only records it may read
+// itself: not invoices when it has no invoice access, not staff-only documents or notes. A record
+// that is gone is judged by where such a record would live (an unknown document: staff-only).
+bool hidden_from_client(ServerContext& ctx, const scope::Caller& caller, const storage::AuditEntry& e) {
+  if (e.subject_tenant_id.empty()) return false;
+  const scope::ReadScope scope(caller);
+  if (e.action == "sync_read") {  // detail: "<bucket>: <n> change(s)"
+    const auto bucket = e.detail.substr(0, e.detail.find(": "));
+    return !scope::can_read_bucket(caller, bucket);
+  }
+  const auto* spec = find_collection(e.collection);
+  if (!spec) return false;
+  if (!e.record_id.empty() && storage::RecordStore(ctx.db()).get(scope, e.collection, e.record_id)) return false;
+  boost::json::object probe{{"tenant_id", e.subject_tenant_id}, {"client_visible", false}};
+  const auto buckets = scope::record_buckets(*spec, probe);
+  return !buckets || !scope.can_read(buckets.value());
+}
+
+}  // namespace
+
 http::Response read_audit(ServerContext& ctx, const http::Request& request, const scope::Caller& caller) {
   storage::AuditQuery q;
   const auto params = http::parse_query(request.query);
@@ -167,13 +190,7 @@ http::Response read_audit(ServerContext& ctx, const http::Request& request, cons
   boost::json::array entries;
   ctx.read_audit.flush();  // reads queued before this request are part of the answer
   for (const auto& e : storage::AuditStore(ctx.db()).query(q)) {
-    // An entry about a record names its collection: a contact who may not read that collection's
-    // bucket (invoices, for a contact without invoice access) is not told it was opened either.
-    if (const auto* spec = find_collection(e.collection); spec && !caller.internal() && !e.subject_tenant_id.empty()) {
-      boost::json::object probe{{"tenant_id", e.subject_tenant_id}, {"client_visible", true}};
-      const auto buckets = scope::record_buckets(*spec, probe);
-      if (buckets && !scope::ReadScope(caller).can_read(buckets.value())) continue;
-    }
+    if (!caller.internal() && hidden_from_client(ctx, caller, e)) continue;
     boost::json::object o{{"seq", e.seq},         {"at", e.at},
                           {"action", e.action},   {"outcome", e.outcome},
                           {"actor", boost::json::object{{"id", e.actor_id}, {"name", e.actor_name}}},

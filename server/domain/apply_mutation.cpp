@@ -17,7 +17,7 @@ namespace {
 
 MutationOutcome rejected(Error e) { return MutationOutcome{"rejected", 0, std::move(e), std::nullopt, {}}; }
 
-scope::Directory directory_over(storage::SqliteDatabase& db) {
+scope::Directory directory_over(storage::SqliteDatabase& db, storage::RecordStore& records, const scope::ReadScope& scope) {
   return scope::Directory{
       [&db](const std::string& tenant_id) {
         if (!is_canonical_uuid(tenant_id)) return std::string();
@@ -31,7 +31,51 @@ scope::Directory directory_over(storage::SqliteDatabase& db) {
         if (!u) return std::string();
         auto t = ids.tenant_by_id(u->tenant_id);
         return t ? t->kind : std::string();
+      },
+      [&records, &scope](const std::string& document_id) {
+        return is_canonical_uuid(document_id) && records.get(scope, "documents", document_id).has_value();
       }};
+}
+
+// A document sent for an item of a document request ticks that item off, in the same
+// transaction (DESIGN.md: requests are fulfilled by upload); the request is done when every
+// item is. The request must be one the author can read, of the document's own client.
+Result<Done> tick_request_item(storage::RecordStore& records, const scope::ReadScope& scope,
+                               const boost::json::object& document, const std::string& document_id,
+                               const scope::Caller& caller, const std::string& now) {
+  const auto* request_id = document.if_contains("request_id");
+  if (!request_id || !request_id->is_string()) return Done{};
+  auto stored = records.get(scope, "document_requests", std::string(request_id->as_string()));
+  if (!stored) return make_error(ErrorCode::not_found, "no such document request");
+  boost::system::error_code ec;
+  auto parsed = boost::json::parse(stored->data_json, ec);
+  if (ec || !parsed.is_object()) return make_error(ErrorCode::internal, "the request could not be read");
+  auto& request = parsed.as_object();
+  if (request["tenant_id"] != document.at("tenant_id"))
+    return make_error(ErrorCode::bad_request, "the document and the request belong to different clients");
+  const auto* item_name = document.if_contains("request_item");
+  auto* items = request.if_contains("items");
+  if (!item_name || !items || !items->is_array()) return Done{};
+  bool changed = false, all = true;
+  for (auto& item : items->as_array()) {
+    if (!item.is_object()) continue;
+    auto& o = item.as_object();
+    if (o["name"] == *item_name && o["status"] != "uploaded") {
+      o["status"] = "uploaded";
+      o["document_id"] = document_id;
+      changed = true;
+    }
+    all = all && o["status"] == "uploaded";
+  }
+  if (!changed) return Done{};
+  if (all) request["status"] = "fulfilled";
+  storage::StoredRecord r = *stored;
+  r.version = stored->version + 1;
+  r.updated_by = caller.user_id;
+  r.updated_at = now;
+  r.data_json = boost::json::serialize(request);
+  records.replace(r, stored->buckets);
+  return Done{};
 }
 
 std::string blob_of(const boost::json::object& data) {
@@ -109,7 +153,7 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
   if (!spec) return rejected(make_error(ErrorCode::not_found, "no such collection"));
   if (!is_canonical_uuid(m.record_id)) return rejected(make_error(ErrorCode::bad_request, "record_id must be a lower-case UUID"));
   const scope::ReadScope scope(caller);
-  const auto directory = directory_over(db);
+  const auto directory = directory_over(db, records, scope);
   const std::string now = rfc3339_utc_now(true);
   for (auto field : kServerFields)
     if (m.data.contains(field))
@@ -141,6 +185,8 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
     if (!buckets) return rejected(buckets.error());
     storage::StoredRecord r{m.record_id, m.collection, 1, boost::json::serialize(next), buckets.value(), false,
                             caller.user_id, now, caller.user_id, now};
+    if (spec->name == "documents")
+      if (auto ticked = tick_request_item(records, scope, next, r.id, caller, now); !ticked) return rejected(ticked.error());
     records.insert(r);
     if (files) storage::BlobStore(db, {}).set_record_blobs(r.id, *files);
     return MutationOutcome{"applied", 1, std::nullopt, std::nullopt, {}};

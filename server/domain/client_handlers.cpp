@@ -48,8 +48,10 @@ http::Response update_contact(ServerContext& ctx, const http::Request& request, 
   storage::IdentityStore identities(db);
   auto user = is_canonical_uuid(user_id) ? identities.user_by_id(user_id) : std::nullopt;
   // Someone the caller does not look after is answered exactly like no one.
-  if (!user || user->role != "client" || !scope::looks_after_client(caller, user->tenant_id))
+  if (!user || user->role != "client" || !scope::looks_after_client(caller, user->tenant_id)) {
+    audit(db, caller, request, "set_invoice_access", "denied", {"", ""}, user_id.substr(0, 36));
     return http::error_response(ErrorCode::not_found, "no such user");
+  }
   storage::Transaction tx(db);
   identities.set_sees_invoices(user->id, sees->as_bool());
   audit(db, caller, request, "set_invoice_access", "ok", {user->tenant_id, user->id}, sees->as_bool() ? "on" : "off");

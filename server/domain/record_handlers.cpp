@@ -110,7 +110,8 @@ http::Response push(ServerContext& ctx, const http::Request& request, const scop
     results.push_back(std::move(json));
   }
   tx.commit();
-  ctx.live.notify(records.changes_written());  // only after the commit: a hint never runs ahead
+  ctx.live.notify(records.changes_written(),
+                  [&ctx](const std::string& user) { return ctx.committed().identity_generation(user); });  // only after the commit: a hint never runs ahead
   return http::json_response(200, boost::json::object{{"results", std::move(results)}});
 }
 

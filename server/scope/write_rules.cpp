@@ -111,27 +111,8 @@ Result<Done> prepare_create(const Caller& c, const CollectionSpec& spec, Json& n
   return Done{};
 }
 
-// A client ticks items of a request's checklist off by uploading: the list itself (names, order,
-// length) is the business's, only each item's status and document may change.
-Result<Done> checklist_progress_only(const Json& current, const Json& next) {
-  const auto* before = current.if_contains("items");
-  const auto* after = next.if_contains("items");
-  if (!after || (before && *before == *after)) return Done{};
-  if (!before || !before->is_array() || !after->is_array() || before->as_array().size() != after->as_array().size())
-    return forbidden("a client may not change the checklist itself");
-  for (std::size_t i = 0; i < after->as_array().size(); ++i) {
-    const auto& a = after->as_array()[i];
-    const auto& b = before->as_array()[i];
-    if (!a.is_object() || !b.is_object()) return forbidden("a client may not change the checklist itself");
-    auto progress = changed_fields(b.as_object(), a.as_object());
-    if (auto ok = only_changes(progress, {"status", "document_id"}, "a client"); !ok) return ok;
-    const auto status = text_of(a.as_object(), "status");
-    if (status != "open" && status != "uploaded") return forbidden("a checklist item is open or uploaded");
-  }
-  return Done{};
-}
-
-Result<Done> check_update(const Caller& c, const CollectionSpec& spec, const Json& current, const Json& next) {
+Result<Done> check_update(const Caller& c, const CollectionSpec& spec, const Json& current, const Json& next,
+                          const Directory& directory) {
   const auto changed = changed_fields(current, next);
   for (const auto& f : changed)
     if (in(f, {"tenant_id", "user_id", "approver_id"})) return forbidden("field '" + f + "' cannot change");
@@ -161,10 +142,15 @@ Result<Done> check_update(const Caller& c, const CollectionSpec& spec, const Jso
     if (name == "documents")  // a new version of a document the client can see; nothing else
       return only_changes(changed, {"blob", "size", "mime"}, "a client");
     if (name == "document_requests") {
-      if (auto ok = only_changes(changed, {"status", "fulfilled_document_id", "items"}, "a client"); !ok) return ok;
+      // The checklist is ticked by the server when a document naming the request arrives; a
+      // client may only mark the request done, naming a document it can see.
+      if (auto ok = only_changes(changed, {"status", "fulfilled_document_id"}, "a client"); !ok) return ok;
       if (text_of(next, "status") != "fulfilled" && text_of(next, "status") != text_of(current, "status"))
         return forbidden("a client may only mark a request fulfilled");
-      return checklist_progress_only(current, next);
+      if (const auto doc = text_of(next, "fulfilled_document_id");
+          doc != text_of(current, "fulfilled_document_id") && !doc.empty() && !directory.readable_document(doc))
+        return make_error(ErrorCode::bad_request, "fulfilled_document_id must name one of your documents");
+      return Done{};
     }
     if (name == "signature_envelopes") {
       if (auto ok = only_changes(changed, {"status", "signer_name"}, "a client"); !ok) return ok;
@@ -199,7 +185,7 @@ Result<Done> authorize_write(const Caller& c, const CollectionSpec& spec, WriteO
     if (c.tenant_kind == "client" || !content_writer(spec.name, c)) return forbidden("not yours to delete");
     return Done{};
   }
-  return check_update(c, spec, *current, next);
+  return check_update(c, spec, *current, next, directory);
 }
 
 }  // namespace kete::scope

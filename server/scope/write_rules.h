@@ -17,6 +17,7 @@ enum class WriteOp { create, update, remove };
 struct Directory {
   std::function<std::string(const std::string& tenant_id)> tenant_kind;       // "" when there is no such tenant
   std::function<std::string(const std::string& user_id)> user_tenant_kind;    // "" when there is no such user
+  std::function<bool(const std::string& document_id)> readable_document;    // a document the caller can read
 };
 
 // Decides one write and fills the fields the server decides (tenant_id of a client or partner,

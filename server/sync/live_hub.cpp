@@ -19,16 +19,23 @@ void LiveHub::unsubscribe(std::uint64_t id) {
   subscribers_.erase(id);
 }
 
-void LiveHub::notify(const std::vector<std::pair<std::string, std::int64_t>>& heads) {
+void LiveHub::notify(const std::vector<std::pair<std::string, std::int64_t>>& heads, const Generation& current_generation) {
   if (heads.empty()) return;
   // Only the newest seq of each bucket matters to an app.
   std::map<std::string, std::int64_t> newest;
   for (const auto& [bucket, seq] : heads) newest[bucket] = std::max(newest[bucket], seq);
   std::lock_guard lock(mutex_);
-  for (const auto& [id, sub] : subscribers_)
+  for (auto& [id, sub] : subscribers_) {
+    if (sub.stale) continue;
+    if (sub.caller.identity_generation != current_generation(sub.caller.user_id)) {
+      sub.stale = true;
+      sub.send(R"({"scope":"changed"})");
+      continue;
+    }
     for (const auto& [bucket, seq] : newest)
       if (scope::can_read_bucket(sub.caller, bucket))
         sub.send(boost::json::serialize(boost::json::object{{"bucket", bucket}, {"seq", seq}}));
+  }
 }
 
 std::size_t LiveHub::size() const {

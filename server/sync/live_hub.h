@@ -19,14 +19,19 @@ class LiveHub {
 
   std::uint64_t subscribe(scope::Caller caller, Send send);
   void unsubscribe(std::uint64_t id);
-  // Tells every subscriber that may read a bucket its new newest seq.
-  void notify(const std::vector<std::pair<std::string, std::int64_t>>& heads);
+  using Generation = std::function<std::uint64_t(const std::string& user_id)>;
+  // Tells every subscriber that may read a bucket its new newest seq. A subscriber whose identity
+  // changed since it connected (an unassignment, invoice access switched off) is judged by a
+  // scope that may be gone: it gets one {"scope":"changed"} instead, no bucket names, and pulls
+  // (and reconnects with its new scope) on it.
+  void notify(const std::vector<std::pair<std::string, std::int64_t>>& heads, const Generation& current_generation);
   std::size_t size() const;
 
  private:
   struct Subscriber {
     scope::Caller caller;
     Send send;
+    bool stale = false;  // told once that its scope changed; hears nothing more until it reconnects
   };
   mutable std::mutex mutex_;
   std::uint64_t next_id_ = 1;

@@ -2,6 +2,7 @@
 // server: staff import invoices from a Xero export and decide which contacts see them, each
 // client contact sees only their own company (and invoices only when allowed), and work done
 // offline (an upload for a document request, a message) goes out when the server is back.
+#include <QCheckBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -78,6 +79,18 @@ class ClientPortal : public QObject {
     if (!w->isSignedIn()) QTest::mouseClick(trust, Qt::LeftButton);
     if (!QTest::qWaitFor([&] { return w->isSignedIn() && w->transfers(); }, 10000)) return nullptr;
     return w;
+  }
+
+  // Signs in again in a window whose person signed out (a shared computer).
+  bool signInAgain(AppWindow& w, const QString& who) {
+    w.findChild<QLineEdit*>("serverAddress")->setText(QString("127.0.0.1:%1").arg(m_server->port()));
+    w.findChild<QLineEdit*>("email")->setText((*m_world)[who].email);
+    w.findChild<QLineEdit*>("password")->setText(kPassword);
+    QTest::mouseClick(w.findChild<QPushButton*>("signInButton"), Qt::LeftButton);
+    auto* trust = w.findChild<QPushButton*>("trustButton");
+    if (!QTest::qWaitFor([&] { return trust->isVisible() || w.isSignedIn(); }, 10000)) return false;
+    if (!w.isSignedIn()) QTest::mouseClick(trust, Qt::LeftButton);
+    return QTest::qWaitFor([&] { return w.isSignedIn() && w.transfers(); }, 10000);
   }
 
   static void signOut(std::unique_ptr<AppWindow>& w) {
@@ -173,17 +186,56 @@ class ClientPortal : public QObject {
     signOut(w);
   }
 
-  // The business decides per contact who sees invoices; the staff app says so to the server.
+  // The business decides per contact who sees invoices, with the switch on the Contacts tab;
+  // the contact's app gains or loses the billing bucket at its next pull.
   void staffDecideWhoSeesInvoices() {
     auto w = signIn("staff", "staff");
     QVERIFY(w);
     auto* clients = w->findChild<kete::app::ClientsPage*>("clientsPage");
     QTRY_COMPARE(column(clients, "clientContacts", 0).size(), 2);
+    auto* table = clients->findChild<QTableWidget*>("clientContacts");
+    const auto switchFor = [&](const QString& name) -> QCheckBox* {
+      for (int row = 0; row < table->rowCount(); ++row)
+        if (table->item(row, 0)->text() == name) return qobject_cast<QCheckBox*>(table->cellWidget(row, 2));
+      return nullptr;
+    };
     QSignalSpy changed(clients, &kete::app::ClientsPage::contactChanged);
-    clients->setInvoiceAccess((*m_world)["clientA2"].id, false);
+    auto* a2 = switchFor("Person clientA2");
+    QVERIFY(a2);
+    QVERIFY(!a2->isChecked());  // as the world was built
+    a2->click();
     QTRY_COMPARE(changed.size(), 1);
     QCOMPARE(changed[0][0].toBool(), true);
+    const QString billing = "client-billing:" + m_world->tenant("clientA");
+    (*m_world)["clientA2"].sync = SyncState{};
+    QVERIFY(m_world->pull("clientA2"));
+    QVERIFY((*m_world)["clientA2"].sync.cursors.contains(billing));
+    QTRY_VERIFY(switchFor("Person clientA2") && switchFor("Person clientA2")->isChecked());  // the list was fetched again
+    switchFor("Person clientA2")->click();
+    QTRY_COMPARE(changed.size(), 2);
+    QVERIFY(m_world->pull("clientA2"));
+    QVERIFY((*m_world)["clientA2"].sync.removedBuckets.contains(billing));
     QCOMPARE(m_world->get("clientA2", "/api/v1/me").json().value("sees_invoices").toBool(true), false);
+    signOut(w);
+  }
+
+  // On a shared computer: staff sign out and someone signs in again in the same window. Nothing
+  // of the first session may linger or crash, and the Clients area is filled again.
+  void signOutAndInAgainInOneWindow() {
+    auto w = signIn("staff", "staff");
+    QVERIFY(w);
+    auto* clients = w->findChild<kete::app::ClientsPage*>("clientsPage");
+    QTRY_COMPARE(listItems(clients, "clientList"), QStringList{"Tenant clientA"});
+    QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
+    QTRY_VERIFY(!w->isSignedIn());
+    QVERIFY(listItems(clients, "clientList").isEmpty());
+    QVERIFY(signInAgain(*w, "staff"));  // the same person again: the list is fetched again
+    QTRY_COMPARE(listItems(clients, "clientList"), QStringList{"Tenant clientA"});
+    QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
+    QTRY_VERIFY(!w->isSignedIn());
+    QVERIFY(signInAgain(*w, "staff2"));  // not assigned to anyone
+    QTest::qWait(500);
+    QVERIFY(listItems(clients, "clientList").isEmpty());
     signOut(w);
   }
 

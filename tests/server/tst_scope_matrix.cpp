@@ -421,6 +421,21 @@ class ScopeMatrix : public QObject {
     };
     QVERIFY(opened("clientA"));
     QVERIFY(!opened("clientA2"));
+    // Nor that staff pulled invoices: a pull of only the billing bucket shows to clientA alone.
+    QVERIFY(w.pull("staff"));
+    create(cases()[16]);
+    QVERIFY(w.pull("staff"));
+    const auto syncReads = [&](const QString& who) {
+      QSet<qint64> seqs;
+      for (const auto& e : w.get(who, "/api/v1/audit?action=sync_read&limit=1000").json().value("entries").toArray())
+        if (e.toObject().value("actor").toObject().value("id").toString() == w["staff"].id)
+          seqs.insert(e.toObject().value("seq").toInteger());
+      return seqs;
+    };
+    const auto seenByA = syncReads("clientA"), seenByA2 = syncReads("clientA2");
+    QVERIFY(!seenByA.isEmpty());
+    QVERIFY(seenByA.contains(*std::max_element(seenByA.begin(), seenByA.end())));
+    QVERIFY(!seenByA2.contains(*std::max_element(seenByA.begin(), seenByA.end())));
 
     const auto patch = [&](const QString& who, const QString& userId, bool sees) {
       return w[who].http->send("PATCH", m_server.url("/api/v1/users/" + userId),
@@ -490,8 +505,10 @@ class ScopeMatrix : public QObject {
              true);
   }
 
-  // A client ticks off a request's checklist by uploading; the checklist itself is the business's.
-  void clientsTickOffChecklistsOnly() {
+  // A document sent for an item of a request ticks that item off on the server, in the same
+  // transaction; the checklist itself is the business's, and a request of another client (or
+  // one the author cannot read) is never touched.
+  void uploadsTickOffRequestItems() {
     TestWorld& w = *m_world;
     const QString id = newId();
     const QJsonArray items{QJsonObject{{"name", "March"}, {"status", "open"}}, QJsonObject{{"name", "April"}, {"status", "open"}}};
@@ -499,23 +516,53 @@ class ScopeMatrix : public QObject {
                     {{"tenant_id", w.tenant("clientA")}, {"title", "Statements"}, {"due", "2026-12-12"}, {"status", "open"},
                      {"items", items}})
                  .value("status").toString(), QString("applied"));
-    const QString doc = newId();
-    QJsonArray ticked = items;
-    ticked[0] = QJsonObject{{"name", "March"}, {"status", "uploaded"}, {"document_id", doc}};
-    QCOMPARE(w.push("clientA2", "document_requests", "update", id, 1, {{"items", ticked}}).value("status").toString(),
-             QString("applied"));
-    QJsonArray renamed = ticked;
-    renamed[1] = QJsonObject{{"name", "Anything"}, {"status", "open"}};
-    QJsonArray longer = ticked;
-    longer.append(QJsonObject{{"name", "June"}, {"status", "uploaded"}});
-    QJsonArray badStatus = ticked;
-    badStatus[1] = QJsonObject{{"name", "April"}, {"status", "approved"}};
-    for (const auto& bad : {renamed, longer, badStatus}) {
-      auto r = w.push("clientA", "document_requests", "update", id, 2, {{"items", bad}});
+    const auto request = [&] { return w.get("admin", "/api/v1/records/document_requests/" + id).json(); };
+    const QString march = newId();
+    QCOMPARE(w.push("clientA2", "documents", "create", march, 0,
+                    {{"folder", "Requests"}, {"title", "march.pdf"}, {"request_id", id}, {"request_item", "March"}})
+                 .value("status").toString(), QString("applied"));
+    auto item = request().value("data").toObject().value("items").toArray().at(0).toObject();
+    QCOMPARE(item.value("status").toString(), QString("uploaded"));
+    QCOMPARE(item.value("document_id").toString(), march);
+    QCOMPARE(request().value("data").toObject().value("status").toString(), QString("open"));  // April still to come
+    const qint64 version = request().value("version").toInteger();
+
+    // The client cannot edit the checklist itself, remove it, or tick items by hand.
+    QJsonArray renamed = items;
+    renamed[1] = QJsonObject{{"name", "Anything"}, {"status", "uploaded"}};
+    for (const QJsonValue& bad : {QJsonValue(renamed), QJsonValue(QJsonValue::Null)}) {
+      auto r = w.push("clientA", "document_requests", "update", id, version, {{"items", bad}});
       QCOMPARE(r.value("error").toObject().value("code").toString(), QString("forbidden"));
     }
-    QCOMPARE(w.push("clientA", "document_requests", "update", id, 2, {{"status", "fulfilled"}}).value("status").toString(),
-             QString("applied"));
+    // A document naming another client's request, or a request id that does not exist, is refused
+    // with the same answer, and nothing is ticked.
+    const QString otherRequest = newId();
+    QCOMPARE(w.push("admin", "document_requests", "create", otherRequest, 0,
+                    {{"tenant_id", w.tenant("clientB")}, {"title", "B"}, {"due", "2026-12-12"}, {"status", "open"}, {"items", items}})
+                 .value("status").toString(), QString("applied"));
+    for (const QString& target : {otherRequest, newId()}) {
+      auto r = w.push("clientA", "documents", "create", newId(), 0,
+                      {{"folder", "x"}, {"title", "x"}, {"request_id", target}, {"request_item", "March"}});
+      QCOMPARE(r.value("error").toObject().value("code").toString(), QString("not_found"));
+    }
+    QCOMPARE(w.get("admin", "/api/v1/records/document_requests/" + otherRequest).json().value("version").toInteger(), 1);
+    // Staff filing a document of client B against client A's request: refused.
+    auto crossed = w.push("admin", "documents", "create", newId(), 0,
+                          {{"tenant_id", w.tenant("clientB")}, {"folder", "x"}, {"title", "x"}, {"request_id", id},
+                           {"request_item", "April"}});
+    QCOMPARE(crossed.value("status").toString(), QString("rejected"));
+    // Marking the request done must name a document the client can see.
+    const QString internalDoc = newId();
+    QCOMPARE(w.push("staff", "documents", "create", internalDoc, 0,
+                    {{"tenant_id", w.tenant("clientA")}, {"folder", "x"}, {"title", "x"}, {"client_visible", false}})
+                 .value("status").toString(), QString("applied"));
+    auto hidden = w.push("clientA", "document_requests", "update", id, version, {{"status", "fulfilled"}, {"fulfilled_document_id", internalDoc}});
+    QCOMPARE(hidden.value("error").toObject().value("code").toString(), QString("bad_request"));
+    // The last item's upload completes the request.
+    QCOMPARE(w.push("clientA", "documents", "create", newId(), 0,
+                    {{"folder", "Requests"}, {"title", "april.pdf"}, {"request_id", id}, {"request_item", "April"}})
+                 .value("status").toString(), QString("applied"));
+    QCOMPARE(request().value("data").toObject().value("status").toString(), QString("fulfilled"));
   }
 
   void clientsReadWhoOpenedTheirRecords() {

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QObject>
+#include <QUuid>
 
 #include "store/local_store.h"
 
@@ -9,6 +10,14 @@ namespace kete::app {
 namespace {
 
 QJsonObject dataOf(const QJsonObject& record) { return record.value("data").toObject(); }
+
+// Ids made from what a record is, so the same invoice (or payment) imported twice — on two
+// computers, or again before a sync — is the same record, which the server refuses to make twice.
+QString importId(const QString& kind, const QStringList& parts) {
+  static const QUuid kNamespace(QStringLiteral("{5c0f4f3e-9b8e-4f0a-a7d2-6b1c3f0e2a91}"));
+  return QUuid::createUuidV5(kNamespace, QStringLiteral("xero|%1|%2").arg(kind, parts.join(QLatin1Char('|'))))
+      .toString(QUuid::WithoutBraces);
+}
 
 QJsonObject invoiceData(const XeroInvoice& x, const QString& tenant) {
   QJsonArray lines;
@@ -91,9 +100,12 @@ ImportPlan planImport(const XeroParseResult& parsed, const QHash<QString, QStrin
       continue;
     }
     for (const char* field : {"amount_cents", "amount_paid_cents", "amount_due_cents", "currency", "status", "due",
-                              "issued", "reference", "lines"})
-      if (have.value(QLatin1String(field)) != wanted.value(QLatin1String(field)))
-        a.data.insert(QLatin1String(field), wanted.value(QLatin1String(field)));
+                              "issued", "reference", "lines"}) {
+      const QString key = QLatin1String(field);
+      if (have.value(key) == wanted.value(key)) continue;
+      // Cleared in the accounting system (a reference removed): cleared here too.
+      a.data.insert(key, wanted.contains(key) ? wanted.value(key) : QJsonValue(QJsonValue::Null));
+    }
     a.newPaymentCents = x.paidCents - paidSoFar.value(a.existingId);
     if (a.data.isEmpty() && a.newPaymentCents <= 0) {
       a.kind = ImportAction::Kind::Unchanged;
@@ -129,7 +141,8 @@ ImportSummary applyImport(const ImportPlan& plan, LocalStore& store, const QHash
     QString invoiceId = a.existingId;
     switch (a.kind) {
       case ImportAction::Kind::Create:
-        invoiceId = store.create(QStringLiteral("invoices"), a.data);
+        invoiceId = store.create(QStringLiteral("invoices"), a.data,
+                                 importId(QStringLiteral("invoice"), {a.tenantId, a.invoice.number.toCaseFolded()}));
         if (invoiceId.isEmpty()) { ++s.notImported; continue; }
         ++s.created;
         break;
@@ -145,6 +158,10 @@ ImportSummary applyImport(const ImportPlan& plan, LocalStore& store, const QHash
         ++s.notImported;
         continue;
     }
+    // The export has no payment dates: a payment is recorded when an import first sees it, named
+    // by how much had been paid in all, so seeing the same state twice records nothing new.
+    const QString paymentId = importId(QStringLiteral("payment"), {a.tenantId, a.invoice.number.toCaseFolded(),
+                                                                    QString::number(a.invoice.paidCents)});
     if (a.newPaymentCents > 0 &&
         !store.create(QStringLiteral("payments"), {{"tenant_id", a.tenantId},
                                                    {"invoice_id", invoiceId},
@@ -152,7 +169,8 @@ ImportSummary applyImport(const ImportPlan& plan, LocalStore& store, const QHash
                                                    {"currency", a.invoice.currency},
                                                    {"paid_at", today},
                                                    {"reference", QObject::tr("Recorded in Xero")},
-                                                   {"source", "xero"}})
+                                                   {"source", "xero"}},
+                      paymentId)
              .isEmpty())
       ++s.payments;
   }

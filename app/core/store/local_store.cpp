@@ -325,10 +325,10 @@ bool LocalStore::enqueue(const QString& collection, const QString& op, const QSt
   return q.exec();
 }
 
-QString LocalStore::create(const QString& collection, const QJsonObject& data) {
+QString LocalStore::create(const QString& collection, const QJsonObject& data, const QString& chosenId) {
   auto db = QSqlDatabase::database(m_connection);
   db.transaction();
-  const QString id = createInTransaction(collection, data);
+  const QString id = createInTransaction(collection, data, chosenId);
   if (id.isEmpty() || !db.commit()) {
     db.rollback();
     return {};
@@ -346,8 +346,8 @@ bool LocalStore::update(const QString& collection, const QString& id, const QJso
   return true;
 }
 
-QString LocalStore::createInTransaction(const QString& collection, const QJsonObject& data) {
-  const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+QString LocalStore::createInTransaction(const QString& collection, const QJsonObject& data, const QString& chosenId) {
+  const QString id = chosenId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : chosenId;
   QSqlQuery q(QSqlDatabase::database(m_connection));
   q.prepare(QStringLiteral("INSERT INTO records(id, collection, version, data) VALUES (?, ?, 0, ?)"));
   q.addBindValue(id);

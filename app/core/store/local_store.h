@@ -47,7 +47,9 @@ class LocalStore {
   bool applyPull(const QJsonObject& answer, bool* restart = nullptr);
 
   // Local changes: applied to the cache at once and queued for the server.
-  QString create(const QString& collection, const QJsonObject& data);
+  // A new record; `id` when the caller must choose it (an import that must not be made twice),
+  // else a random one. Empty when it could not be written (or that id is already here).
+  QString create(const QString& collection, const QJsonObject& data, const QString& id = {});
   bool update(const QString& collection, const QString& id, const QJsonObject& patch);
   bool remove(const QString& collection, const QString& id);
 
@@ -88,7 +90,7 @@ class LocalStore {
   QList<QJsonObject> transfers() const;
 
  private:
-  QString createInTransaction(const QString& collection, const QJsonObject& data);
+  QString createInTransaction(const QString& collection, const QJsonObject& data, const QString& id = {});
   bool updateInTransaction(const QString& collection, const QString& id, const QJsonObject& patch);
   bool migrate(QString* error);
   bool exec(const QString& sql) const;

@@ -60,7 +60,12 @@ void SyncEngine::openLive() {
     // Pinned means pinned, for the live socket as for every request.
     if (!pin.isEmpty() && fingerprintOf(socket->sslConfiguration().peerCertificate()) != pin) socket->abort();
   });
-  connect(socket, &QWebSocket::textMessageReceived, this, [this] { m_hint.start(); });
+  connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString& message) {
+    // The person's scope changed on the server: this socket's hints were chosen by the old one.
+    // Reconnect (the retry opens a fresh socket) and pull.
+    if (message.contains(QLatin1String("\"scope\""))) socket->close();
+    m_hint.start();
+  });
   connect(socket, &QWebSocket::disconnected, this, [this, socket] {
     socket->deleteLater();
     if (m_live == socket) m_live = nullptr;

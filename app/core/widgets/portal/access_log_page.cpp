@@ -65,8 +65,9 @@ void AccessLogPage::reload() {
 
 void AccessLogPage::refresh() {
   QPointer<AccessLogPage> alive(this);
-  m_window.session().api().get(QStringLiteral("/api/v1/audit?limit=500"), [this, alive](const ApiReply& reply) {
-    if (!alive) return;
+  const QString asked = m_window.user().value("id").toString();
+  m_window.session().api().get(QStringLiteral("/api/v1/audit?limit=500"), [this, alive, asked](const ApiReply& reply) {
+    if (!alive || m_window.user().value("id").toString() != asked) return;  // someone else is signed in now
     if (!reply.ok() || !store()) {
       m_note->setText(tr("The list could not be fetched (%1). What is shown was saved earlier.")
                           .arg(reply.errorMessage.isEmpty() ? tr("offline") : reply.errorMessage));

@@ -80,8 +80,9 @@ void ClientHomePage::reload() {
     const QString due = portal::text(r, "due");
     QString text = tr("Send us: %1").arg(portal::text(r, "title"));
     if (!items.isEmpty()) text += tr(" (%n item(s) to go)", nullptr, open);
-    text += QStringLiteral(" — ") + tr("due %1").arg(portal::date(due));
-    needs.append({due, text, QStringLiteral("requests"), r.value("id").toString(), QDate::fromString(due, Qt::ISODate) < today});
+    if (!due.isEmpty()) text += QStringLiteral(" — ") + tr("due %1").arg(portal::date(due));
+    const QDate dueDate = QDate::fromString(due, Qt::ISODate);
+    needs.append({due, text, QStringLiteral("requests"), r.value("id").toString(), dueDate.isValid() && dueDate < today});
   }
   for (const auto& e : store()->records(QStringLiteral("signature_envelopes")))
     if (portal::text(e, "status") == QLatin1String("sent")) {

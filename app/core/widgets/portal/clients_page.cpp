@@ -108,14 +108,20 @@ ClientsPage::ClientsPage(AppWindow& window, QWidget* parent) : CachePage(window,
   connect(m_messages, &MessagesPage::unreadChanged, this, [this](int n) {
     m_tabs->setTabText(m_tabs->indexOf(m_messages), n > 0 ? tr("Messages (%1)").arg(n) : tr("Messages"));
   });
-  // The page's own document browser follows the window's file transfers.
-  connect(&window, &AppWindow::stateChanged, this, [this] {
-    m_documents->setSources(m_window.store(), m_window.transfers());
-    m_documents->setTenant(selectedClient());
-  });
+  // The page's own document browser follows the window's cache and file transfers (set again
+  // only when they change: setting them drops the transfers it is waiting for).
+  connect(&window, &AppWindow::stateChanged, this, [this] { followSources(); });
+}
+
+void ClientsPage::followSources() {
+  if (m_documentsStore == store() && m_documentsTransfers == m_window.transfers()) return;
+  m_documentsStore = store();
+  m_documentsTransfers = m_window.transfers();
+  m_documents->setSources(m_documentsStore, m_documentsTransfers);
 }
 
 void ClientsPage::reload() {
+  followSources();  // first: after sign-out the browser must let go of the closed cache
   if (!store()) {
     m_clients = {};
     m_seenUploads.clear();
@@ -129,9 +135,19 @@ void ClientsPage::reload() {
   fillNotes();
 }
 
-// Staff are told when a client sends a file (and the list marks the client), once per file.
+// Staff are told when a client sends a file or a message — whichever client it is — once each,
+// and only of what arrived after this computer's first sign-in.
 void ClientsPage::tellOfNewUploads() {
   QStringList told;
+  for (const auto& m : store()->records(QStringLiteral("messages"))) {
+    const auto data = portal::dataOf(m);
+    if (data.value("from_business").toBool(true)) continue;
+    const QString key = m.value("id").toString();
+    if (m_seenUploads.contains(key)) continue;
+    m_seenUploads.insert(key);
+    if (m_primed && data.value("sent_at").toString() > store()->value(QStringLiteral("notify.since")))
+      told << tr("New message from %1").arg(data.value("author_name").toString());
+  }
   for (const auto& d : store()->records(QStringLiteral("documents"))) {
     const auto data = portal::dataOf(d);
     if (!data.value("uploaded_by_client").toBool()) continue;
@@ -150,8 +166,10 @@ void ClientsPage::tellOfNewUploads() {
 
 void ClientsPage::refreshClients() {
   QPointer<ClientsPage> alive(this);
-  m_window.session().api().get(QStringLiteral("/api/v1/clients"), [this, alive](const ApiReply& reply) {
-    if (!alive) return;
+  const QString asked = m_window.user().value("id").toString();
+  m_window.session().api().get(QStringLiteral("/api/v1/clients"), [this, alive, asked](const ApiReply& reply) {
+    // An answer for someone who has signed out since is dropped, never shown to the next person.
+    if (!alive || m_window.user().value("id").toString() != asked) return;
     if (!reply.ok()) {
       emit clientsRefreshed(false);
       return;
@@ -258,6 +276,7 @@ void ClientsPage::setInvoiceAccess(const QString& contactId, bool sees) {
                                    } else {
                                      m_contactStatus->setText(tr("Not changed: %1").arg(reply.status == 0 ? tr("you are offline")
                                                                                                           : reply.errorMessage));
+                                     fillContacts();  // the switch shows what the server still holds
                                    }
                                    refreshClients();  // the list shows what the server now holds
                                    emit contactChanged(reply.ok());

@@ -3,6 +3,10 @@
 // chosen one the same records the client sees plus internal notes, document requests, job
 // editing, invoice import, and which contacts see invoices.
 #include <QJsonArray>
+#include <QPointer>
+#include <QSet>
+
+#include "transfer/transfer_queue.h"
 
 #include "widgets/portal/cache_page.h"
 
@@ -51,6 +55,7 @@ class ClientsPage : public CachePage {
   void fillNotes();
   void fillContacts();
   void tellOfNewUploads();
+  void followSources();
 
   QLineEdit* m_filter;
   QListWidget* m_list;
@@ -67,6 +72,8 @@ class ClientsPage : public CachePage {
   QLabel* m_contactStatus;
   QJsonArray m_clients;
   QSet<QString> m_seenUploads;
+  LocalStore* m_documentsStore = nullptr;
+  QPointer<TransferQueue> m_documentsTransfers;
   bool m_primed = false;
 };
 

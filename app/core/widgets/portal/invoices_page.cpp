@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMap>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -78,14 +79,14 @@ InvoicesPage::InvoicesPage(AppWindow& window, QWidget* parent) : CachePage(windo
 void InvoicesPage::reload() {
   const QString selected = selectedInvoice();
   auto invoices = store() ? store()->records(QStringLiteral("invoices"), m_tenant) : QList<QJsonObject>{};
-  // Most recent first.
+  // Most recent first (by issue date, then due date).
   std::sort(invoices.begin(), invoices.end(), [](const QJsonObject& a, const QJsonObject& b) {
-    return portal::text(a, "due") > portal::text(b, "due");
+    const QString ia = portal::text(a, "issued"), ib = portal::text(b, "issued");
+    return ia != ib ? ia > ib : portal::text(a, "due") > portal::text(b, "due");
   });
   QSignalBlocker quiet(m_table);
   m_table->setRowCount(int(invoices.size()));
-  qint64 owed = 0, overdue = 0;
-  QString currency;
+  QMap<QString, qint64> owed, overdue;  // per currency: amounts in different ones never add up
   for (int row = 0; row < invoices.size(); ++row) {
     const auto& r = invoices[row];
     const auto d = portal::dataOf(r);
@@ -93,9 +94,8 @@ void InvoicesPage::reload() {
     const qint64 left = portal::outstandingCents(d);
     const QString cur = d.value("currency").toString();
     if (state == InvoiceState::Due || state == InvoiceState::Overdue) {
-      owed += left;
-      if (state == InvoiceState::Overdue) overdue += left;
-      currency = cur;
+      owed[cur] += left;
+      if (state == InvoiceState::Overdue) overdue[cur] += left;
     }
     auto* number = new QTableWidgetItem(d.value("number").toString());
     number->setData(Qt::UserRole, r.value("id").toString());
@@ -110,10 +110,16 @@ void InvoicesPage::reload() {
     m_table->setItem(row, 5, status);
     if (r.value("id").toString() == selected) m_table->selectRow(row);
   }
+  const auto sum = [](const QMap<QString, qint64>& amounts) {
+    QStringList parts;
+    for (auto it = amounts.begin(); it != amounts.end(); ++it)
+      if (it.value() != 0) parts << portal::money(it.value(), it.key());
+    return parts.join(QStringLiteral(" + "));
+  };
   if (invoices.isEmpty()) m_totals->setText(tr("No invoices."));
-  else if (owed == 0) m_totals->setText(tr("Nothing to pay. Thank you!"));
-  else if (overdue > 0) m_totals->setText(tr("To pay: %1, of which %2 is overdue.").arg(portal::money(owed, currency), portal::money(overdue, currency)));
-  else m_totals->setText(tr("To pay: %1.").arg(portal::money(owed, currency)));
+  else if (sum(owed).isEmpty()) m_totals->setText(tr("Nothing to pay. Thank you!"));
+  else if (!sum(overdue).isEmpty()) m_totals->setText(tr("To pay: %1, of which %2 is overdue.").arg(sum(owed), sum(overdue)));
+  else m_totals->setText(tr("To pay: %1.").arg(sum(owed)));
   m_import->setVisible(staffMode());
   showPayments();
 }

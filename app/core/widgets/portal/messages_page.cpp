@@ -65,6 +65,11 @@ MessagesPage::MessagesPage(AppWindow& window, QWidget* parent) : CachePage(windo
 QString MessagesPage::readKey() const { return QStringLiteral("messages.read.") + (m_tenant.isEmpty() ? QStringLiteral("own") : m_tenant); }
 
 void MessagesPage::reload() {
+  if (m_knownTenant != m_tenant || !store()) {  // another client's thread: nothing of it is news
+    m_knownTenant = m_tenant;
+    m_known.clear();
+    m_primed = false;
+  }
   auto messages = store() ? store()->records(QStringLiteral("messages"), m_tenant) : QList<QJsonObject>{};
   // Oldest first; messages not on the server yet (no time from it) last, in the order written.
   std::stable_sort(messages.begin(), messages.end(), [](const QJsonObject& a, const QJsonObject& b) {
@@ -114,12 +119,12 @@ void MessagesPage::reload() {
   m_thread->verticalScrollBar()->setValue(m_thread->verticalScrollBar()->maximum());
   m_send->setEnabled(store() && (!staff || !m_tenant.isEmpty()));
   m_attach->setEnabled(store() && m_window.transfers() && (!staff || !m_tenant.isEmpty()));
-  if (!arrived.isEmpty()) {
+  // Staff hear of clients' messages from the Clients area, whichever client is shown here.
+  if (!arrived.isEmpty() && !staff) {
     arrived.removeDuplicates();
     emit notify(tr("New message from %1").arg(arrived.join(QStringLiteral(", "))));
   }
   m_primed = store() != nullptr;
-  if (!store()) m_known.clear();
   if (isVisible() && window()->isActiveWindow()) unread = 0, markRead();
   if (unread != m_unread) {
     m_unread = unread;

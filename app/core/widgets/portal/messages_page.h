@@ -45,6 +45,7 @@ class MessagesPage : public CachePage {
   int m_unread = 0;
   QSet<QString> m_known;  // message ids already shown (to tell what is new)
   bool m_primed = false;
+  QString m_knownTenant;
 };
 
 }  // namespace kete::app

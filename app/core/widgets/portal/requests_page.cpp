@@ -116,7 +116,6 @@ RequestsPage::RequestsPage(AppWindow& window, QWidget* parent) : CachePage(windo
 void RequestsPage::reload() {
   const QString selected = selectedRequest();
   m_requests = store() ? store()->records(QStringLiteral("document_requests"), m_tenant) : QList<QJsonObject>{};
-  if (!staffMode()) tickUploadedItems();
   // Open requests first, soonest due first.
   std::sort(m_requests.begin(), m_requests.end(), [](const QJsonObject& a, const QJsonObject& b) {
     if (isOpen(a) != isOpen(b)) return isOpen(a);
@@ -128,8 +127,11 @@ void RequestsPage::reload() {
   const QDate today = QDate::currentDate();
   for (const auto& r : m_requests) {
     const auto items = portal::dataOf(r).value("items").toArray();
-    QString state = isOpen(r) ? tr("due %1").arg(portal::date(portal::text(r, "due"))) : tr("done");
-    if (isOpen(r) && QDate::fromString(portal::text(r, "due"), Qt::ISODate) < today) state = tr("overdue");
+    QString state = !isOpen(r) ? tr("done")
+                    : portal::text(r, "due").isEmpty() ? tr("open")
+                                                        : tr("due %1").arg(portal::date(portal::text(r, "due")));
+    const QDate due = QDate::fromString(portal::text(r, "due"), Qt::ISODate);
+    if (isOpen(r) && due.isValid() && due < today) state = tr("overdue");
     if (!items.isEmpty()) state += tr(" · %1 of %2 sent").arg(uploadedCount(items)).arg(items.size());
     if (unsent.contains(r.value("id").toString())) state += tr(" · not sent yet");
     auto* item = new QListWidgetItem(portal::text(r, "title") + QLatin1Char('\n') + state, m_list);
@@ -139,38 +141,6 @@ void RequestsPage::reload() {
   }
   if (!m_list->currentItem() && m_list->count() > 0) m_list->setCurrentRow(0);
   showSelected();
-}
-
-// An upload for an item carries the request and the item's name in its document: once that
-// document is in the cache, the item is ticked here (so a restart between the two loses nothing).
-void RequestsPage::tickUploadedItems() {
-  if (!store()) return;
-  QHash<QString, QHash<QString, QString>> uploaded;  // request -> item name -> document
-  for (const auto& d : store()->records(QStringLiteral("documents")))
-    if (!portal::text(d, "request_id").isEmpty())
-      uploaded[portal::text(d, "request_id")][portal::text(d, "request_item")] = d.value("id").toString();
-  for (auto& r : m_requests) {
-    const QString id = r.value("id").toString();
-    if (!uploaded.contains(id) || !isOpen(r)) continue;
-    QJsonArray items = portal::dataOf(r).value("items").toArray();
-    bool changed = false;
-    for (int i = 0; i < items.size(); ++i) {
-      QJsonObject item = items[i].toObject();
-      const QString doc = uploaded[id].value(item.value("name").toString());
-      if (doc.isEmpty() || item.value("status").toString() == QLatin1String("uploaded")) continue;
-      item["status"] = QStringLiteral("uploaded");
-      item["document_id"] = doc;
-      items[i] = item;
-      changed = true;
-    }
-    if (!changed) continue;
-    QJsonObject patch{{"items", items}};
-    if (uploadedCount(items) == items.size()) patch["status"] = QStringLiteral("fulfilled");
-    if (store()->update(QStringLiteral("document_requests"), id, patch)) {
-      r = store()->record(id);
-      syncSoon();
-    }
-  }
 }
 
 bool RequestsPage::uploadForItem(const QString& requestId, int item, const QString& path) {

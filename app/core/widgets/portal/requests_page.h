@@ -18,8 +18,9 @@ class RequestsPage : public CachePage {
   explicit RequestsPage(AppWindow& window, QWidget* parent = nullptr);
   void reload() override;
 
-  // Uploads a file for one item of a request: it becomes a document in the request's folder, and
-  // the item is ticked off once the file is on the server (even if the app restarts meanwhile).
+  // Uploads a file for one item of a request: it becomes a document in the request's folder that
+  // names the request and the item, and the server ticks the item off when that document arrives
+  // (so a restart in between loses nothing, and two contacts never tick the same item twice).
   bool uploadForItem(const QString& requestId, int item, const QString& path);
   // Staff: a new request for the current client; items one per line.
   QString createRequest(const QString& title, const QDate& due, const QStringList& items, const QString& description);
@@ -30,7 +31,6 @@ class RequestsPage : public CachePage {
  private:
   void showSelected();
   void updateButtons();
-  void tickUploadedItems();
   QString selectedRequest() const;
 
   QListWidget* m_list;
