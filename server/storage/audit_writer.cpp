@@ -51,6 +51,10 @@ void AuditWriter::run() {
     wake_.wait_for(lock, kBatchWindow, [&] { return stopping_ || flush_wanted_ || queue_.size() >= kBatchSize; });
     if (queue_.empty()) {
       if (stopping_) return;
+      // A flush asked for while the last batch was being written is already served: without this
+      // the wait above returned at once, forever, and the thread spun holding the lock (found by
+      // fuzzing: a flush then starved for the mutex).
+      flush_wanted_ = false;
       continue;
     }
     std::vector<AuditEntry> batch;

@@ -10,6 +10,12 @@
 #include "cli/server_config.h"
 #include "http/json_response.h"
 #include "http/router.h"
+#include "storage/audit_writer.h"
+#include "storage/database_pool.h"
+
+#include <QTemporaryDir>
+#include <ctime>
+#include <thread>
 
 using namespace kete;
 
@@ -150,6 +156,31 @@ class ServerUnits : public QObject {
       QCOMPARE(QString::fromStdString(o.host), host);
       QCOMPARE(int(o.port), port);
     }
+  }
+
+  // A flush that lands while a batch is being written must not leave the writer spinning: it
+  // used to loop with the lock held, burning a core and starving the next flush (found by the
+  // request fuzzer as a request that never finished).
+  void auditWriterIdlesAfterFlushes() {
+    QTemporaryDir dir;
+    auto pool = kete::storage::DatabasePool::open((dir.path() + "/kete.db").toStdString());
+    QVERIFY(pool);
+    kete::storage::AuditWriter writer(*pool.value());
+    // A batch taken when the batching window closes, and a flush arriving while it is written.
+    kete::storage::AuditEntry e;
+    e.action = "read_record";
+    e.outcome = "ok";
+    e.detail = std::string(4000, 'x');
+    for (int round = 0; round < 10; ++round) {
+      for (int j = 0; j < 900; ++j) writer.append(e);
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));  // the window (25 ms) passes
+      writer.flush();
+    }
+    QTest::qWait(100);
+    const std::clock_t before = std::clock();
+    QTest::qWait(500);
+    const double cpu = double(std::clock() - before) / CLOCKS_PER_SEC;
+    QVERIFY2(cpu < 0.2, qPrintable(QString("the idle audit writer used %1 s of CPU in 0.5 s").arg(cpu)));
   }
 
   void configFile() {
