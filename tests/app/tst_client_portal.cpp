@@ -327,6 +327,28 @@ class ClientPortal : public QObject {
     QVERIFY(messageArrived);
     QTRY_VERIFY_WITH_TIMEOUT(!messages->threadText().contains("not sent yet"), 15000);
     QTRY_VERIFY(listItems(requests, "requestList").join(' ').contains("1 of 2 sent"));
+
+    // A message with a file: it appears once the file is up, and staff can fetch the file.
+    const QString payslip = m_files.path() + "/wages.pdf";
+    QFile w(payslip);
+    QVERIFY(w.open(QIODevice::WriteOnly));
+    const QByteArray wages = "%PDF-1.7\n" + randomBytes(200'000, 63);
+    w.write(wages);
+    w.close();
+    QVERIFY(messages->send("Wages report attached", payslip));
+    QTRY_VERIFY_WITH_TIMEOUT(messages->threadText().contains("wages.pdf"), 20000);
+    QString withFile;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+          if (!m_world->pull("staff")) return false;
+          for (auto it = (*m_world)["staff"].sync.data.cbegin(); it != (*m_world)["staff"].sync.data.cend(); ++it)
+            if (it.value().value("file_name").toString() == "wages.pdf") withFile = it.value().value("blob").toString();
+          return !withFile.isEmpty();
+        }(),
+        20000);
+    QCOMPARE(withFile, sha256Hex(wages));
+    QCOMPARE(m_world->get("staff", "/api/v1/blobs/" + withFile).body, wages);
+    QCOMPARE(m_world->get("clientB", "/api/v1/blobs/" + withFile).status, 404);
     signOut(a);
   }
 

@@ -235,6 +235,43 @@ class SyncEngineTest : public QObject {
     QCOMPARE(admin.http->send("DELETE", m_server.url("/api/v1/assignments"), QJsonDocument(link).toJson()).status, 204);
   }
 
+  // A socket opened while a contact could see invoices hears no billing bucket once the business
+  // switched that off: one "scope changed", then nothing, until the app reconnects.
+  void liveHintsStopAtAScopeChange() {
+    auto& admin = (*m_world)["admin"];
+    auto& contact = (*m_world)["clientA2"];
+    const auto setAccess = [&](bool on) {
+      return admin.http->send("PATCH", m_server.url("/api/v1/users/" + contact.id),
+                              QJsonDocument(QJsonObject{{"sees_invoices", on}}).toJson()).status;
+    };
+    QCOMPARE(setAccess(true), 200);
+    QWebSocket socket;
+    QObject::connect(&socket, &QWebSocket::sslErrors, &socket, [&socket](const QList<QSslError>& e) { socket.ignoreSslErrors(e); });
+    QStringList heard;
+    QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [&heard](const QString& m) { heard << m; });
+    QNetworkRequest request(QUrl(QString("wss://127.0.0.1:%1/api/v1/sync/live").arg(m_server.port())));
+    request.setRawHeader("Authorization", "Bearer " + contact.token.toLatin1());
+    socket.open(request);
+    QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::ConnectedState, 10000);
+    const QString billing = "client-billing:" + m_world->tenant("clientA");
+    const auto invoice = [&] {
+      return m_world->push("admin", "invoices", "create", newId(), 0,
+                           {{"tenant_id", m_world->tenant("clientA")}, {"number", "INV-9"}, {"amount_cents", 5},
+                            {"currency", "NZD"}, {"due", "2026-12-01"}, {"status", "due"}})
+          .value("status").toString();
+    };
+    QCOMPARE(invoice(), QString("applied"));
+    QTRY_VERIFY_WITH_TIMEOUT(heard.join(' ').contains(billing), 10000);  // allowed: hinted
+    QCOMPARE(setAccess(false), 200);
+    heard.clear();
+    QCOMPARE(invoice(), QString("applied"));
+    QTRY_VERIFY_WITH_TIMEOUT(heard.join(' ').contains("\"scope\""), 10000);
+    QCOMPARE(invoice(), QString("applied"));
+    QTest::qWait(300);
+    QVERIFY2(!heard.join(' ').contains(billing), qPrintable(heard.join(' ')));
+    QCOMPARE(heard.size(), 1);
+  }
+
   void liveSocketNeedsASession() {
     QWebSocket socket;
     QObject::connect(&socket, &QWebSocket::sslErrors, &socket, [&socket](const QList<QSslError>& e) { socket.ignoreSslErrors(e); });
