@@ -106,6 +106,13 @@ class ClientPortal : public QObject {
     return out;
   }
 
+  QString writeFile(const QString& name, const QByteArray& bytes) {
+    QFile f(m_files.path() + "/" + name);
+    if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(f.fileName()));
+    f.write(bytes);
+    return f.fileName();
+  }
+
   QString sampleExport() const { return QFINDTESTDATA("data/xero-sales-invoices.csv"); }
 
  private slots:
@@ -293,12 +300,8 @@ class ClientPortal : public QObject {
     const int port = m_server->port();
     QCOMPARE(m_server->stop(), 0);
 
-    const QString statement = m_files.path() + "/march.pdf";
-    QFile f(statement);
-    QVERIFY(f.open(QIODevice::WriteOnly));
     const QByteArray bytes = "%PDF-1.7\n" + randomBytes(300'000, 61);
-    f.write(bytes);
-    f.close();
+    const QString statement = writeFile("march.pdf", bytes);
     QVERIFY(requests->uploadForItem(m_request, 0, statement));
     QVERIFY(messages->send("Here is March; April follows next week."));
     QVERIFY(messages->threadText().contains("not sent yet"));
@@ -329,12 +332,8 @@ class ClientPortal : public QObject {
     QTRY_VERIFY(listItems(requests, "requestList").join(' ').contains("1 of 2 sent"));
 
     // A message with a file: it appears once the file is up, and staff can fetch the file.
-    const QString payslip = m_files.path() + "/wages.pdf";
-    QFile w(payslip);
-    QVERIFY(w.open(QIODevice::WriteOnly));
     const QByteArray wages = "%PDF-1.7\n" + randomBytes(200'000, 63);
-    w.write(wages);
-    w.close();
+    const QString payslip = writeFile("wages.pdf", wages);
     QVERIFY(messages->send("Wages report attached", payslip));
     QTRY_VERIFY_WITH_TIMEOUT(messages->threadText().contains("wages.pdf"), 20000);
     QString withFile;

@@ -16,6 +16,7 @@
 #include "store/local_store.h"
 #include "widgets/app_window.h"
 #include "widgets/portal/portal_format.h"
+#include "widgets/portal/portal_widgets.h"
 
 namespace kete::app {
 
@@ -41,12 +42,7 @@ QString describeAccess(const QJsonObject& e) {
 AccessLogPage::AccessLogPage(AppWindow& window, QWidget* parent) : CachePage(window, parent) {
   m_note = new QLabel(this);
   m_note->setWordWrap(true);
-  m_table = new QTableWidget(0, 3, this);
-  m_table->setObjectName(QStringLiteral("accessLog"));
-  m_table->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("What")});
-  m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-  m_table->verticalHeader()->hide();
-  m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_table = portal::makeTable(this, QStringLiteral("accessLog"), {tr("When"), tr("Who"), tr("What")}, 2);
   m_refresh = new QPushButton(tr("Refresh"), this);
   auto* top = new QHBoxLayout;
   top->addWidget(m_note, 1);

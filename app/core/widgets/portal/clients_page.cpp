@@ -25,6 +25,7 @@
 #include "widgets/portal/jobs_page.h"
 #include "widgets/portal/messages_page.h"
 #include "widgets/portal/portal_format.h"
+#include "widgets/portal/portal_widgets.h"
 #include "widgets/portal/requests_page.h"
 
 namespace kete::app {
@@ -65,12 +66,7 @@ ClientsPage::ClientsPage(AppWindow& window, QWidget* parent) : CachePage(window,
   notesLayout->addWidget(m_newNote);
   notesLayout->addWidget(addNoteButton, 0, Qt::AlignRight);
   auto* contactsPage = new QWidget(m_tabs);
-  m_contacts = new QTableWidget(0, 3, contactsPage);
-  m_contacts->setObjectName(QStringLiteral("clientContacts"));
-  m_contacts->setHorizontalHeaderLabels({tr("Contact"), tr("E-mail"), tr("Sees invoices")});
-  m_contacts->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  m_contacts->verticalHeader()->hide();
-  m_contacts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_contacts = portal::makeTable(contactsPage, QStringLiteral("clientContacts"), {tr("Contact"), tr("E-mail"), tr("Sees invoices")});
   m_contactStatus = new QLabel(contactsPage);
   m_contactStatus->setWordWrap(true);
   auto* contactsLayout = new QVBoxLayout(contactsPage);
@@ -205,14 +201,9 @@ void ClientsPage::fillClients() {
   else fillContacts();
 }
 
-QString ClientsPage::selectedClient() const {
-  return m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
-}
+QString ClientsPage::selectedClient() const { return portal::currentId(m_list); }
 
-void ClientsPage::selectClient(const QString& tenantId) {
-  for (int i = 0; i < m_list->count(); ++i)
-    if (m_list->item(i)->data(Qt::UserRole).toString() == tenantId) m_list->setCurrentRow(i);
-}
+void ClientsPage::selectClient(const QString& tenantId) { portal::selectId(m_list, tenantId); }
 
 void ClientsPage::showClient() {
   const QString tenant = selectedClient();

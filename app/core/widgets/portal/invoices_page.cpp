@@ -19,6 +19,7 @@
 #include "store/local_store.h"
 #include "widgets/app_window.h"
 #include "widgets/portal/portal_format.h"
+#include "widgets/portal/portal_widgets.h"
 #include "widgets/portal/xero_import_dialog.h"
 
 namespace kete::app {
@@ -28,20 +29,9 @@ using portal::InvoiceState;
 InvoicesPage::InvoicesPage(AppWindow& window, QWidget* parent) : CachePage(window, parent) {
   m_totals = new QLabel(this);
   m_totals->setObjectName(QStringLiteral("invoiceTotals"));
-  m_table = new QTableWidget(0, 6, this);
-  m_table->setObjectName(QStringLiteral("invoiceTable"));
-  m_table->setHorizontalHeaderLabels({tr("Invoice"), tr("Issued"), tr("Due"), tr("Amount"), tr("Still to pay"), tr("Status")});
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  m_table->verticalHeader()->hide();
-  m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-  m_payments = new QTableWidget(0, 3, this);
-  m_payments->setObjectName(QStringLiteral("paymentTable"));
-  m_payments->setHorizontalHeaderLabels({tr("Paid"), tr("Amount"), tr("Reference")});
-  m_payments->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  m_payments->verticalHeader()->hide();
-  m_payments->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_table = portal::makeTable(this, QStringLiteral("invoiceTable"),
+                              {tr("Invoice"), tr("Issued"), tr("Due"), tr("Amount"), tr("Still to pay"), tr("Status")});
+  m_payments = portal::makeTable(this, QStringLiteral("paymentTable"), {tr("Paid"), tr("Amount"), tr("Reference")});
   m_payments->setMaximumHeight(140);
   m_pdf = new QPushButton(tr("Save as PDF…"), this);
   m_import = new QPushButton(tr("Import from Xero…"), this);

@@ -19,6 +19,7 @@
 #include "store/local_store.h"
 #include "widgets/app_window.h"
 #include "widgets/portal/portal_format.h"
+#include "widgets/portal/portal_widgets.h"
 
 namespace kete::app {
 
@@ -174,14 +175,9 @@ void JobsPage::reload() {
   showSelected();
 }
 
-QString JobsPage::selectedJob() const {
-  return m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
-}
+QString JobsPage::selectedJob() const { return portal::currentId(m_list); }
 
-void JobsPage::selectJob(const QString& jobId) {
-  for (int i = 0; i < m_list->count(); ++i)
-    if (m_list->item(i)->data(Qt::UserRole).toString() == jobId) m_list->setCurrentRow(i);
-}
+void JobsPage::selectJob(const QString& jobId) { portal::selectId(m_list, jobId); }
 
 void JobsPage::showSelected() {
   const bool staff = staffMode();

@@ -24,6 +24,7 @@
 #include "transfer/transfer_queue.h"
 #include "widgets/app_window.h"
 #include "widgets/portal/portal_format.h"
+#include "widgets/portal/portal_widgets.h"
 
 namespace kete::app {
 namespace {
@@ -45,14 +46,7 @@ RequestsPage::RequestsPage(AppWindow& window, QWidget* parent) : CachePage(windo
   m_heading->setObjectName(QStringLiteral("sectionTitle"));
   m_detail = new QLabel(this);
   m_detail->setWordWrap(true);
-  m_items = new QTableWidget(0, 3, this);
-  m_items->setObjectName(QStringLiteral("requestItems"));
-  m_items->setHorizontalHeaderLabels({tr("What we need"), tr("Status"), tr("File")});
-  m_items->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-  m_items->verticalHeader()->hide();
-  m_items->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  m_items->setSelectionBehavior(QAbstractItemView::SelectRows);
-  m_items->setSelectionMode(QAbstractItemView::SingleSelection);
+  m_items = portal::makeTable(this, QStringLiteral("requestItems"), {tr("What we need"), tr("Status"), tr("File")}, 0);
   m_upload = new QPushButton(tr("Upload a file for this item…"), this);
   m_upload->setObjectName(QStringLiteral("uploadForItem"));
   m_new = new QPushButton(tr("New request…"), this);
@@ -204,14 +198,9 @@ bool RequestsPage::remind(const QString& requestId) {
   return true;
 }
 
-void RequestsPage::selectRequest(const QString& requestId) {
-  for (int i = 0; i < m_list->count(); ++i)
-    if (m_list->item(i)->data(Qt::UserRole).toString() == requestId) m_list->setCurrentRow(i);
-}
+void RequestsPage::selectRequest(const QString& requestId) { portal::selectId(m_list, requestId); }
 
-QString RequestsPage::selectedRequest() const {
-  return m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
-}
+QString RequestsPage::selectedRequest() const { return portal::currentId(m_list); }
 
 void RequestsPage::showSelected() {
   const bool staff = staffMode();

@@ -19,6 +19,7 @@
 #include "sync/sync_engine.h"
 #include "widgets/app_window.h"
 #include "widgets/portal/portal_format.h"
+#include "widgets/portal/portal_widgets.h"
 
 namespace kete::app {
 
@@ -40,12 +41,8 @@ XeroImportDialog::XeroImportDialog(AppWindow& window, QWidget* parent) : QDialog
   m_contacts->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
   m_contacts->verticalHeader()->hide();
   m_contacts->setMaximumHeight(160);
-  m_preview = new QTableWidget(0, 5, this);
-  m_preview->setObjectName(QStringLiteral("importPreview"));
-  m_preview->setHorizontalHeaderLabels({tr("Line"), tr("Invoice"), tr("Contact"), tr("Amount"), tr("What happens")});
-  m_preview->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
-  m_preview->verticalHeader()->hide();
-  m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_preview = portal::makeTable(this, QStringLiteral("importPreview"),
+                                {tr("Line"), tr("Invoice"), tr("Contact"), tr("Amount"), tr("What happens")}, 4);
   m_summary = new QLabel(this);
   m_summary->setObjectName(QStringLiteral("importSummary"));
   m_summary->setWordWrap(true);
