@@ -147,28 +147,6 @@ http::Response change_assignment(ServerContext& ctx, const http::Request& reques
   return http::no_content();
 }
 
-namespace {
-
-// A client contact is told who opened its company's records, but only records it may read
-// itself: not invoices when it has no invoice access, not staff-only documents or notes. A record
-// that is gone is judged by where such a record would live (an unknown document: staff-only).
-bool hidden_from_client(ServerContext& ctx, const scope::Caller& caller, const storage::AuditEntry& e) {
-  if (e.subject_tenant_id.empty()) return false;
-  const scope::ReadScope scope(caller);
-  if (e.action == "sync_read") {  // detail: "<bucket>: <n> change(s)"
-    const auto bucket = e.detail.substr(0, e.detail.find(": "));
-    return !scope::can_read_bucket(caller, bucket);
-  }
-  const auto* spec = find_collection(e.collection);
-  if (!spec) return false;
-  if (!e.record_id.empty() && storage::RecordStore(ctx.db()).get(scope, e.collection, e.record_id)) return false;
-  boost::json::object probe{{"tenant_id", e.subject_tenant_id}, {"client_visible", false}};
-  const auto buckets = scope::record_buckets(*spec, probe);
-  return !buckets || !scope.can_read(buckets.value());
-}
-
-}  // namespace
-
 http::Response read_audit(ServerContext& ctx, const http::Request& request, const scope::Caller& caller) {
   storage::AuditQuery q;
   const auto params = http::parse_query(request.query);
@@ -190,7 +168,13 @@ http::Response read_audit(ServerContext& ctx, const http::Request& request, cons
   boost::json::array entries;
   ctx.read_audit.flush();  // reads queued before this request are part of the answer
   for (const auto& e : storage::AuditStore(ctx.db()).query(q)) {
-    if (!caller.internal() && hidden_from_client(ctx, caller, e)) continue;
+    if (!caller.internal()) {  // a client sees only entries about what it may read itself
+      const bool pull = e.action == "sync_read";  // detail: "<bucket>: <n> change(s)"
+      const auto bucket = pull ? e.detail.substr(0, e.detail.find(": ")) : std::string();
+      const bool readable = !pull && !e.record_id.empty() && find_collection(e.collection) &&
+                            storage::RecordStore(ctx.db()).get(scope::ReadScope(caller), e.collection, e.record_id);
+      if (!scope::may_see_audit_entry(caller, bucket, e.collection, e.subject_tenant_id, readable)) continue;
+    }
     boost::json::object o{{"seq", e.seq},         {"at", e.at},
                           {"action", e.action},   {"outcome", e.outcome},
                           {"actor", boost::json::object{{"id", e.actor_id}, {"name", e.actor_name}}},

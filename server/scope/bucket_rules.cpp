@@ -130,6 +130,17 @@ std::vector<std::string> readable_buckets(const Caller& c, const BucketDirectory
   return out;
 }
 
+bool may_see_audit_entry(const Caller& c, std::string_view bucket, std::string_view collection,
+                         std::string_view subject_tenant_id, bool record_readable) {
+  if (c.internal() || subject_tenant_id.empty()) return true;
+  if (!bucket.empty()) return can_read_bucket(c, bucket);
+  const auto* spec = find_collection(collection);
+  if (!spec || record_readable) return true;
+  boost::json::object probe{{"tenant_id", subject_tenant_id}, {"client_visible", false}};
+  const auto buckets = record_buckets(*spec, probe);
+  return buckets && ReadScope(c).can_read(buckets.value());
+}
+
 bool looks_after_client(const Caller& c, std::string_view tenant_id) {
   return c.internal() && can_read_bucket(c, "client-internal:" + std::string(tenant_id));
 }

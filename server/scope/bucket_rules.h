@@ -18,6 +18,14 @@ Result<std::vector<std::string>> record_buckets(const CollectionSpec& spec, cons
 
 bool can_read_bucket(const Caller& caller, std::string_view bucket);
 
+// Whether an audit entry about the caller's own tenant may be shown to a client or partner user:
+// only what it could read itself. `bucket`: the bucket a pull entry names (else empty);
+// `record_readable`: the entry's record still exists and the caller can read it. A record that
+// is gone is judged by where such a record would live, the least visible place (a document:
+// staff-only), so a contact never learns that invoices or internal notes were opened.
+bool may_see_audit_entry(const Caller& caller, std::string_view bucket, std::string_view collection,
+                         std::string_view subject_tenant_id, bool record_readable);
+
 // An internal user who may work on this client's records (an admin, or staff assigned to it).
 bool looks_after_client(const Caller& caller, std::string_view tenant_id);
 
