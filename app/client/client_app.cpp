@@ -52,7 +52,6 @@ std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile)
   QObject::connect(messages, &app::MessagesPage::unreadChanged, home, [home, messages](int n) {
     home->setPageTitle(messages, n > 0 ? QObject::tr("Messages (%1)").arg(n) : QObject::tr("Messages"));
   });
-  QObject::connect(messages, &app::CachePage::notify, w, &app::AppWindow::notify);
   // A contact the business does not let see invoices has no Invoices page at all. What the last
   // pull said (the billing bucket among the cursors) wins over what sign-in said, so a change
   // made while the app is open shows at the next sync.

@@ -22,7 +22,6 @@ std::unique_ptr<app::AppWindow> createMainWindow(const app::AppProfile& profile)
   auto* clients = new app::ClientsPage(*w, w->homePage());
   clients->setObjectName(QStringLiteral("clientsPage"));
   w->homePage()->addPage(QObject::tr("Clients"), clients);
-  QObject::connect(clients, &app::CachePage::notify, w, &app::AppWindow::notify);
   w->addDocumentsPage(QObject::tr("All client documents"));
   w->homePage()->addSection(QObject::tr("Leave requests"), QStringLiteral("leave_requests"), QStringLiteral("leave_type"), QStringLiteral("status"));
   // The client list comes from the server once per sign-in (and on Refresh); offline, the copy

@@ -23,6 +23,7 @@
 #include "test_world.h"
 #include "transfer/transfer_queue.h"
 #include "widgets/app_window.h"
+#include "widgets/portal/access_log_page.h"
 #include "widgets/portal/client_home_page.h"
 #include "widgets/portal/clients_page.h"
 #include "widgets/portal/invoices_page.h"
@@ -266,6 +267,15 @@ class ClientPortal : public QObject {
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(5) == "%PDF-");
+    // Who at the business opened Company A's records: staff did, when they imported and synced.
+    auto* log = a->findChild<kete::app::AccessLogPage*>("accessLogPage");
+    QSignalSpy fetched(log, &kete::app::AccessLogPage::refreshed);
+    log->refresh();
+    QTRY_COMPARE(fetched.size(), 1);
+    QCOMPARE(fetched[0][0].toBool(), true);
+    QStringList rows;
+    for (int i = 0; i < log->rowCount(); ++i) rows << log->rowText(i);
+    QVERIFY2(rows.join('\n').contains("Person staff | brought your records up to date"), qPrintable(rows.join('\n')));
     signOut(a);
 
     // The same company's second contact, without invoice access: no page, nothing cached.

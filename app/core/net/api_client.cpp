@@ -102,7 +102,10 @@ QNetworkReply* ApiClient::sendRaw(const QByteArray& method, const QString& path,
 QNetworkReply* ApiClient::start(const QByteArray& method, const QString& path, const QByteArray& body,
                                 const QList<QPair<QByteArray, QByteArray>>& headers, int timeoutMs) {
   QUrl url = m_base;
-  url.setPath(path);
+  // A path may carry a query ("/api/v1/audit?limit=500"): setPath alone would send its '?' as %3F.
+  const qsizetype query = path.indexOf(QLatin1Char('?'));
+  url.setPath(path.left(query));
+  if (query >= 0) url.setQuery(path.mid(query + 1));
   QNetworkRequest request = makeRequest(url, timeoutMs);
   for (const auto& [name, value] : headers) request.setRawHeader(name, value);
   if (!m_token.isEmpty()) request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());

@@ -1,6 +1,5 @@
 #include "widgets/app_window.h"
 
-#include <QDateTime>
 #include <QDir>
 #include <QLabel>
 #include <QPointer>
@@ -14,6 +13,7 @@
 
 #include "session/session.h"
 #include "store/local_store.h"
+#include "sync/news.h"
 #include "sync/sync_engine.h"
 #include "transfer/file_cipher.h"
 #include "transfer/transfer_queue.h"
@@ -117,9 +117,7 @@ void AppWindow::openCache(const QString& userId) {
     return;
   }
   m_store = std::move(store);
-  // What arrives after the first sign-in on this computer is news; what was there before is not.
-  if (m_store->value(QStringLiteral("notify.since")).isEmpty())
-    m_store->setValue(QStringLiteral("notify.since"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+  startNews(*m_store);  // what arrives after the first sign-in on this computer is news
   m_sync = new SyncEngine(m_session->api(), *m_store, this);
   m_sync->setLive(true);
   connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);
@@ -128,6 +126,8 @@ void AppWindow::openCache(const QString& userId) {
     m_home->reload(m_store.get());
     if (m_documents) m_documents->reload();
     emit cacheChanged();
+    const bool staff = m_user.value("tenant").toObject().value("kind").toString() == QLatin1String("internal");
+    for (const QString& line : takeNews(*m_store, staff)) notify(line);
   });
   // Unsent work is marked on the pages: a push that went out changes that too.
   connect(m_sync, &SyncEngine::stateChanged, this, [this, pending = -1]() mutable {

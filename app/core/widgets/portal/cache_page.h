@@ -19,10 +19,6 @@ class CachePage : public QWidget {
   const QString& tenant() const { return m_tenant; }
   virtual void reload() = 0;
 
- signals:
-  // The page has something to tell the person (a new message, an upload from a client).
-  void notify(const QString& text);
-
  protected:
   LocalStore* store() const;
   bool staffMode() const;  // the signed-in person works for the business

@@ -141,10 +141,4 @@ void ClientHomePage::reload() {
                          nullptr, pending));
 }
 
-QStringList ClientHomePage::needs() const {
-  QStringList out;
-  for (int i = 0; i < m_needs->count(); ++i) out << m_needs->item(i)->text();
-  return out;
-}
-
 }  // namespace kete::app

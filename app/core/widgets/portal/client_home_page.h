@@ -13,7 +13,6 @@ class ClientHomePage : public CachePage {
  public:
   explicit ClientHomePage(AppWindow& window, QWidget* parent = nullptr);
   void reload() override;
-  QStringList needs() const;  // the "what needs you" lines, in order
 
  signals:
   // The person chose an item: the page to go to ("requests", "invoices", "messages", "jobs").

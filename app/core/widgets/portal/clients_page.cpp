@@ -99,8 +99,6 @@ ClientsPage::ClientsPage(AppWindow& window, QWidget* parent) : CachePage(window,
   connect(addNoteButton, &QPushButton::clicked, this, [this] {
     if (addNote(m_newNote->toPlainText())) m_newNote->clear();
   });
-  for (CachePage* page : std::initializer_list<CachePage*>{m_requests, m_jobs, m_invoices, m_messages})
-    connect(page, &CachePage::notify, &window, &AppWindow::notify);
   connect(m_messages, &MessagesPage::unreadChanged, this, [this](int n) {
     m_tabs->setTabText(m_tabs->indexOf(m_messages), n > 0 ? tr("Messages (%1)").arg(n) : tr("Messages"));
   });
@@ -120,44 +118,12 @@ void ClientsPage::reload() {
   followSources();  // first: after sign-out the browser must let go of the closed cache
   if (!store()) {
     m_clients = {};
-    m_seenUploads.clear();
-    m_primed = false;
     fillClients();
     return;
   }
   if (m_clients.isEmpty()) m_clients = QJsonDocument::fromJson(store()->value(QStringLiteral("clients")).toUtf8()).array();
-  tellOfNewUploads();
   fillClients();
   fillNotes();
-}
-
-// Staff are told when a client sends a file or a message — whichever client it is — once each,
-// and only of what arrived after this computer's first sign-in.
-void ClientsPage::tellOfNewUploads() {
-  QStringList told;
-  for (const auto& m : store()->records(QStringLiteral("messages"))) {
-    const auto data = portal::dataOf(m);
-    if (data.value("from_business").toBool(true)) continue;
-    const QString key = m.value("id").toString();
-    if (m_seenUploads.contains(key)) continue;
-    m_seenUploads.insert(key);
-    if (m_primed && data.value("sent_at").toString() > store()->value(QStringLiteral("notify.since")))
-      told << tr("New message from %1").arg(data.value("author_name").toString());
-  }
-  for (const auto& d : store()->records(QStringLiteral("documents"))) {
-    const auto data = portal::dataOf(d);
-    if (!data.value("uploaded_by_client").toBool()) continue;
-    const QString key = d.value("id").toString() + QLatin1Char('@') + data.value("uploaded_at").toString();
-    if (m_seenUploads.contains(key)) continue;
-    m_seenUploads.insert(key);
-    if (m_primed && data.value("uploaded_at").toString() > store()->value(QStringLiteral("notify.since")))
-      told << tr("%1 sent “%2”").arg(data.value("uploaded_by_name").toString(), data.value("title").toString());
-  }
-  if (!m_primed) {
-    m_primed = true;
-    return;
-  }
-  if (!told.isEmpty()) emit notify(told.join(QStringLiteral("; ")));
 }
 
 void ClientsPage::refreshClients() {

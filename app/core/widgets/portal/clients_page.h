@@ -54,7 +54,6 @@ class ClientsPage : public CachePage {
   void showClient();
   void fillNotes();
   void fillContacts();
-  void tellOfNewUploads();
   void followSources();
 
   QLineEdit* m_filter;
@@ -71,10 +70,8 @@ class ClientsPage : public CachePage {
   QTableWidget* m_contacts;
   QLabel* m_contactStatus;
   QJsonArray m_clients;
-  QSet<QString> m_seenUploads;
   LocalStore* m_documentsStore = nullptr;
   QPointer<TransferQueue> m_documentsTransfers;
-  bool m_primed = false;
 };
 
 }  // namespace kete::app

@@ -65,11 +65,6 @@ MessagesPage::MessagesPage(AppWindow& window, QWidget* parent) : CachePage(windo
 QString MessagesPage::readKey() const { return QStringLiteral("messages.read.") + (m_tenant.isEmpty() ? QStringLiteral("own") : m_tenant); }
 
 void MessagesPage::reload() {
-  if (m_knownTenant != m_tenant || !store()) {  // another client's thread: nothing of it is news
-    m_knownTenant = m_tenant;
-    m_known.clear();
-    m_primed = false;
-  }
   auto messages = store() ? store()->records(QStringLiteral("messages"), m_tenant) : QList<QJsonObject>{};
   // Oldest first; messages not on the server yet (no time from it) last, in the order written.
   std::stable_sort(messages.begin(), messages.end(), [](const QJsonObject& a, const QJsonObject& b) {
@@ -80,11 +75,8 @@ void MessagesPage::reload() {
   const auto unsent = store() ? store()->unsentRecordIds() : QSet<QString>{};
   const bool staff = staffMode();
   const QString readMark = store() ? store()->value(readKey()) : QString();
-  const QString me = m_window.user().value("id").toString();
-  const QString news = store() ? store()->value(QStringLiteral("notify.since")) : QString();
   QString html;
   int unread = 0;
-  QStringList arrived;
   for (const auto& m : messages) {
     const auto d = portal::dataOf(m);
     const QString id = m.value("id").toString();
@@ -92,11 +84,7 @@ void MessagesPage::reload() {
     const bool ours = d.contains("from_business") ? d.value("from_business").toBool() == staff
                                                   : true;  // written here, not back from the server yet
     const QString sentAt = d.value("sent_at").toString();
-    if (!ours && !sentAt.isEmpty() && sentAt > readMark && d.value("author_id").toString() != me) {
-      ++unread;
-      if (m_primed && !m_known.contains(id) && sentAt > news) arrived << d.value("author_name").toString();
-    }
-    m_known.insert(id);
+    if (!ours && !sentAt.isEmpty() && sentAt > readMark) ++unread;
     QString who = d.value("author_name").toString();
     if (who.isEmpty()) who = tr("You");
     QString meta = unsent.contains(id) || sentAt.isEmpty() ? tr("not sent yet — goes when you are online")
@@ -119,13 +107,10 @@ void MessagesPage::reload() {
   m_thread->verticalScrollBar()->setValue(m_thread->verticalScrollBar()->maximum());
   m_send->setEnabled(store() && (!staff || !m_tenant.isEmpty()));
   m_attach->setEnabled(store() && m_window.transfers() && (!staff || !m_tenant.isEmpty()));
-  // Staff hear of clients' messages from the Clients area, whichever client is shown here.
-  if (!arrived.isEmpty() && !staff) {
-    arrived.removeDuplicates();
-    emit notify(tr("New message from %1").arg(arrived.join(QStringLiteral(", "))));
+  if (isVisible() && window()->isActiveWindow()) {  // being looked at: read
+    markRead();
+    return;
   }
-  m_primed = store() != nullptr;
-  if (isVisible() && window()->isActiveWindow()) unread = 0, markRead();
   if (unread != m_unread) {
     m_unread = unread;
     emit unreadChanged(unread);

@@ -43,9 +43,6 @@ class MessagesPage : public CachePage {
   QString m_attachmentPath;
   QString m_latestSeen;   // newest sent_at from the other side shown in the thread
   int m_unread = 0;
-  QSet<QString> m_known;  // message ids already shown (to tell what is new)
-  bool m_primed = false;
-  QString m_knownTenant;
 };
 
 }  // namespace kete::app
