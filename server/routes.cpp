@@ -16,6 +16,8 @@
 #include "domain/totp_handlers.h"
 #include "http/json_response.h"
 #include "http/router.h"
+#include "log/logger.h"
+#include "storage/sqlite_database.h"
 
 namespace kete {
 namespace {
@@ -104,7 +106,17 @@ http::Handler make_request_handler(ServerContext& ctx) {
                [&c](const Request& r, auto&, const Caller& who) { return domain::push(c, r, who); }});
 
   router->set_access_check([&c](Access access, const Request& request) { return check_access(c, access, request); });
-  return [router](const http::Request& request) { return router->dispatch(request); };
+  return [router](const http::Request& request) {
+    try {
+      return router->dispatch(request);
+    } catch (const storage::StorageError& e) {
+      if (!e.full) throw;
+      // Whatever the request was, its transaction was rolled back: say so plainly, so that the
+      // apps keep the work and try again later.
+      log::error("storage_full", {{"path", request.path}, {"what", e.what()}});
+      return http::error_response(ErrorCode::storage_full, "the server's disk is full; nothing was saved, try again later");
+    }
+  };
 }
 
 http::UpgradeHandler make_upgrade_handler(ServerContext& ctx) {

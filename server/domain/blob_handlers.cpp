@@ -1,6 +1,7 @@
 #include "domain/blob_handlers.h"
 
 #include <fcntl.h>
+#include <cerrno>
 #include <unistd.h>
 
 #include <filesystem>
@@ -28,7 +29,9 @@ http::Response not_found() { return http::error_response(ErrorCode::not_found, "
 // costs more than receiving it): a crash of the server loses nothing the kernel holds, and bytes
 // a power cut loses are caught by the hash check at the end, which discards the upload. The
 // complete file is flushed before it is acknowledged (sync_file).
-bool write_chunk(const fs::path& path, std::int64_t offset, std::string_view data) {
+// On failure the file is cut back to the `kept` bytes already acknowledged, so that a full disk
+// gets back what the failed chunk took, and errno says why.
+bool write_chunk(const fs::path& path, std::int64_t offset, std::string_view data, std::int64_t kept) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
@@ -40,8 +43,21 @@ bool write_chunk(const fs::path& path, std::int64_t offset, std::string_view dat
     if (n <= 0) ok = false; else done += static_cast<std::size_t>(n);
   }
   ok = ok && ::ftruncate(fd, static_cast<off_t>(offset) + static_cast<off_t>(data.size())) == 0;
+  const int failure = errno;
+  if (!ok && ::ftruncate(fd, static_cast<off_t>(kept)) != 0) {
+    // Nothing more to do: the next chunk at `kept` cuts the file again.
+  }
   ::close(fd);
+  errno = failure;
   return ok;
+}
+
+bool disk_full() { return errno == ENOSPC || errno == EDQUOT; }
+
+http::Response not_stored() {
+  if (disk_full())
+    return http::error_response(ErrorCode::storage_full, "the server's disk is full; nothing was saved, try again later");
+  return http::error_response(ErrorCode::internal, "the server could not store the upload");
 }
 
 // A directory's entries (a new file, a rename) reach the disk only when it is flushed too.
@@ -150,8 +166,7 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
   if (range.first > state->received) return offset_answer(409, sha, state->received, state->total);
 
   const auto partial = store.partial_path(caller.user_id, sha);
-  if (!write_chunk(partial, range.first, request.body))
-    return http::error_response(ErrorCode::internal, "the server could not store the upload (is its disk full?)");
+  if (!write_chunk(partial, range.first, request.body, state->received)) return not_stored();
   ctx.upload_hashes.feed(key, range.first, request.body);
   const std::int64_t received = range.first + static_cast<std::int64_t>(request.body.size());
   if (received < state->total) {
@@ -174,11 +189,10 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
   const bool moved = !fs::exists(final_path, ec);
   if (moved) {
     fs::create_directories(final_path.parent_path(), ec);
-    if (!sync_file(partial))
-      return http::error_response(ErrorCode::internal, "the server could not store the upload (is its disk full?)");
+    if (!sync_file(partial)) return not_stored();
     fs::rename(partial, final_path, ec);
-    if (ec || !sync_directory(final_path.parent_path()))
-      return http::error_response(ErrorCode::internal, "the server could not store the upload (is its disk full?)");
+    if (ec) errno = ec.value();
+    if (ec || !sync_directory(final_path.parent_path())) return not_stored();
   }
   try {
     storage::Transaction tx(db);

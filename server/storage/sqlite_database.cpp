@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 #include "storage/committed_state.h"
 #include "storage/migrations.h"
 
@@ -10,8 +12,17 @@ namespace {
 
 bool busy_code(int code) { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
 
+// SQLite names a full disk SQLITE_FULL in most places, but a failed write of the journal or the
+// shared-memory index can surface as an I/O error carrying ENOSPC.
+bool full_code(sqlite3* db, int code) {
+  if ((code & 0xff) == SQLITE_FULL) return true;
+  const int errno_value = sqlite3_system_errno(db);
+  return (code & 0xff) == SQLITE_IOERR && (errno_value == ENOSPC || errno_value == EDQUOT);
+}
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw StorageError(std::string(what) + ": " + sqlite3_errmsg(db), busy_code(sqlite3_extended_errcode(db)));
+  const int code = sqlite3_extended_errcode(db);
+  throw StorageError(std::string(what) + ": " + sqlite3_errmsg(db), busy_code(code), full_code(db, code));
 }
 
 }  // namespace
@@ -113,7 +124,8 @@ void SqliteDatabase::exec(std::string_view sql) {
   if (sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     std::string text = message ? message : sqlite3_errmsg(db_);
     sqlite3_free(message);
-    throw StorageError(text, busy_code(sqlite3_extended_errcode(db_)));
+    const int code = sqlite3_extended_errcode(db_);
+    throw StorageError(text, busy_code(code), full_code(db_, code));
   }
 }
 

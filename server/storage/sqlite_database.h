@@ -47,8 +47,10 @@ class Statement {
 };
 
 struct StorageError : std::runtime_error {
-  explicit StorageError(const std::string& what, bool is_busy = false) : std::runtime_error(what), busy(is_busy) {}
+  explicit StorageError(const std::string& what, bool is_busy = false, bool is_full = false)
+      : std::runtime_error(what), busy(is_busy), full(is_full) {}
   bool busy;  // another connection held the lock beyond the busy timeout: worth trying again
+  bool full;  // the disk (or the user's quota on it) is full: nothing was written
 };
 
 class SqliteDatabase {

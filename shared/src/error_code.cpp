@@ -24,6 +24,7 @@ constexpr std::array kEntries{
     Entry{ErrorCode::payload_too_large, "payload_too_large", 413},
     Entry{ErrorCode::unsupported_media_type, "unsupported_media_type", 415},
     Entry{ErrorCode::rate_limited, "rate_limited", 429},
+    Entry{ErrorCode::storage_full, "storage_full", 507},
     Entry{ErrorCode::internal, "internal", 500},
 };
 

@@ -17,6 +17,7 @@ enum class ErrorCode {
   payload_too_large,
   unsupported_media_type,
   rate_limited,
+  storage_full,         // 507: the server's disk is full; nothing was saved, try again later
   internal,
 };
 
