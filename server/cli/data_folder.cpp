@@ -1,6 +1,10 @@
 #include "cli/data_folder.h"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <boost/interprocess/sync/file_lock.hpp>
 #include <cstdio>
@@ -19,12 +23,16 @@ Result<fs::path> prepare_data_folder(const std::string& dir) {
   if (ec) return make_error(ErrorCode::bad_request, "cannot create data folder " + path.string() + ": " + ec.message());
   fs::permissions(path, fs::perms::others_all, fs::perm_options::remove, ec);
   const fs::path probe = path / (".write-test-" + std::to_string(::getpid()));
-  {
-    std::ofstream out(probe);
-    if (!out || !(out << "ok") || !out.flush())
-      return make_error(ErrorCode::bad_request, "data folder " + path.string() + " is not writable");
-  }
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  const bool written = fd >= 0 && ::write(fd, "ok", 2) == 2;
+  const int failure = errno;
+  if (fd >= 0) ::close(fd);
   fs::remove(probe, ec);
+  if (!written) {
+    if (failure == ENOSPC || failure == EDQUOT)
+      return make_error(ErrorCode::bad_request, "data folder " + path.string() + " is on a full disk; free some space and start again");
+    return make_error(ErrorCode::bad_request, "data folder " + path.string() + " is not writable: " + std::strerror(failure));
+  }
   fs::create_directories(path / "blobs", ec);
   if (ec) return make_error(ErrorCode::bad_request, "cannot create " + (path / "blobs").string() + ": " + ec.message());
   return path;
