@@ -30,6 +30,7 @@ Result<std::unique_ptr<DatabasePool>> DatabasePool::open(const std::string& path
     return make_error(ErrorCode::internal, std::string("cannot read the change log: ") + e.what());
   }
   first.value()->attach(&pool->committed_);
+  first.value()->share_writer_lock(&pool->writer_);
   pool->connections_.emplace(std::this_thread::get_id(), std::move(first.value()));
   return pool;
 }
@@ -43,6 +44,7 @@ SqliteDatabase& DatabasePool::for_this_thread() {
     if (!opened) throw StorageError(opened.error().message);
     slot = std::move(opened.value());
     slot->attach(&committed_);
+    slot->share_writer_lock(&writer_);
   }
   this_thread_slot = {serial_, slot.get()};
   return *slot;

@@ -28,6 +28,7 @@ class DatabasePool {
   std::uint64_t serial_ = 0;
   CommittedState committed_;
   std::mutex mutex_;
+  std::timed_mutex writer_;  // see SqliteDatabase::share_writer_lock
   std::unordered_map<std::thread::id, std::unique_ptr<SqliteDatabase>> connections_;
 };
 

@@ -3,12 +3,15 @@
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <chrono>
 
 #include "storage/committed_state.h"
 #include "storage/migrations.h"
 
 namespace kete::storage {
 namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
 
 bool busy_code(int code) { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
 
@@ -86,7 +89,7 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::string& 
   std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(raw));
   if (rc != SQLITE_OK)
     return make_error(ErrorCode::internal, "cannot open database " + path + ": " + sqlite3_errstr(rc));
-  sqlite3_busy_timeout(raw, 5000);
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   try {
     // Reading the schema is the first thing that notices a file that is not a database.
     db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
@@ -152,7 +155,17 @@ void SqliteDatabase::publish_pending() {
 
 // Through the statement cache: a transaction per request must not mean parsing SQL per request.
 Transaction::Transaction(SqliteDatabase& db, bool immediate) : db_(db) {
-  db_.prepare(immediate ? "BEGIN IMMEDIATE" : "BEGIN").run();
+  if (immediate && db_.writer_) {
+    if (!db_.writer_->try_lock_for(std::chrono::milliseconds(kBusyTimeoutMs)))
+      throw StorageError("another write held the database for too long", true);
+    holds_writer_ = true;
+  }
+  try {
+    db_.prepare(immediate ? "BEGIN IMMEDIATE" : "BEGIN").run();
+  } catch (...) {
+    release_writer();
+    throw;
+  }
   db_.in_transaction_ = true;
   db_.pending_ = {};
 }
@@ -166,12 +179,19 @@ Transaction::~Transaction() {
     } catch (...) {
     }
   }
+  release_writer();
+}
+
+void Transaction::release_writer() {
+  if (holds_writer_) db_.writer_->unlock();
+  holds_writer_ = false;
 }
 
 void Transaction::commit() {
   db_.prepare("COMMIT").run();
   done_ = true;
   db_.in_transaction_ = false;
+  release_writer();
   db_.publish_pending();
 }
 

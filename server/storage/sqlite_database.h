@@ -2,6 +2,7 @@
 // A SQLite connection with prepared statements and an RAII transaction; the only SQL entry point.
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,10 @@ class SqliteDatabase {
   // What this connection's writes change in the pool's CommittedState; published when the
   // enclosing Transaction commits (at once outside a transaction), dropped on rollback.
   void attach(CommittedState* committed) { committed_ = committed; }
+  // Write transactions of the connections sharing `writer` queue on it in-process, instead of
+  // polling SQLite's file lock with sleeps (which starves unlucky writers: seconds of tail
+  // latency under load). Waiting longer than the busy timeout fails as busy, as before.
+  void share_writer_lock(std::timed_mutex* writer) { writer_ = writer; }
   // A change to one user's sessions, password, two-factor or assignments; with no user, to what
   // everyone's scope is made of (tenants, the set of users, a tenant's two-factor rule).
   void note_identity_change(const std::string& user_id = {});
@@ -85,6 +90,7 @@ class SqliteDatabase {
     std::optional<std::string> epoch;
   };
   CommittedState* committed_ = nullptr;
+  std::timed_mutex* writer_ = nullptr;
   bool in_transaction_ = false;
   Pending pending_;
   struct Cached {
@@ -105,8 +111,10 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
 
  private:
+  void release_writer();
   SqliteDatabase& db_;
   bool done_ = false;
+  bool holds_writer_ = false;
 };
 
 }  // namespace kete::storage

@@ -183,6 +183,45 @@ class ServerUnits : public QObject {
     QVERIFY2(cpu < 0.2, qPrintable(QString("the idle audit writer used %1 s of CPU in 0.5 s").arg(cpu)));
   }
 
+  // Writers on the pool's connections queue on one in-process lock: every way out of a write
+  // transaction (commit, rollback, a failed statement inside) must let the next writer in, and
+  // writers on several threads all land (a leaked turn makes the next writer wait out the busy
+  // timeout and fail as busy).
+  void writeTransactionsQueueAndAlwaysReleaseTheirTurn() {
+    QTemporaryDir dir;
+    auto pool = kete::storage::DatabasePool::open((dir.path() + "/kete.db").toStdString());
+    QVERIFY(pool);
+    auto& p = *pool.value();
+    auto& db = p.for_this_thread();
+    db.exec("CREATE TABLE t (n INTEGER)");
+    { kete::storage::Transaction rolled_back(db); }
+    {
+      kete::storage::Transaction broken(db);
+      db.exec("INSERT INTO t VALUES (1)");
+      QVERIFY_THROWS_EXCEPTION(kete::storage::StorageError, db.exec("INSERT INTO missing VALUES (1)"));
+    }
+    std::atomic<int> failures{0};
+    std::vector<std::thread> writers;
+    for (int w = 0; w < 4; ++w)
+      writers.emplace_back([&p, &failures] {
+        auto& mine = p.for_this_thread();
+        for (int i = 0; i < 50; ++i) {
+          try {
+            kete::storage::Transaction tx(mine);
+            mine.exec("INSERT INTO t VALUES (2)");
+            if (i % 2) tx.commit();
+          } catch (const kete::storage::StorageError&) {
+            ++failures;
+          }
+        }
+      });
+    for (auto& t : writers) t.join();
+    QCOMPARE(failures.load(), 0);
+    auto count = db.prepare("SELECT count(*) FROM t WHERE n = 2");
+    QVERIFY(count.step());
+    QCOMPARE(count.integer(0), 100);
+  }
+
   void configFile() {
     QTemporaryDir dir;
     const auto path = (dir.path() + "/kete.json").toStdString();
