@@ -44,7 +44,8 @@ bool ServerProcess::start(const QStringList& extraArgs) {
   QStringList args{"serve", "--data", m_dataDir};
   if (!extraArgs.contains("--listen")) args << "--listen" << "127.0.0.1:0";
   args << extraArgs;
-  m_process.start(binary(), args);
+  if (m_wrapper.isEmpty()) m_process.start(binary(), args);
+  else m_process.start(m_wrapper.first(), m_wrapper.mid(1) + QStringList{binary()} + args);
   if (!m_process.waitForStarted()) return false;
   static const QRegularExpression listening(R"(listening on https://127\.0\.0\.1:(\d+))");
   static const QRegularExpression fingerprint(R"(fingerprint: ([0-9A-F:]{95}))");

@@ -25,6 +25,9 @@ class ServerProcess {
   // Runs a kete-server command to completion (seed-demo, admin create-user, --version, ...).
   static CommandResult run(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 60000);
 
+  // A command that runs the server, e.g. {"faketime", "-f", "-3h"} for a server whose clock is
+  // three hours behind (used by start()).
+  void setWrapper(const QStringList& wrapper) { m_wrapper = wrapper; }
   // Starts `serve` on 127.0.0.1:0 and waits until it listens; false with the reason in log().
   bool start(const QStringList& extraArgs = {});
   // SIGTERM, then waits; returns the exit code (or -1 if it had to be killed).
@@ -42,6 +45,7 @@ class ServerProcess {
  private:
   std::unique_ptr<QTemporaryDir> m_tempDir;
   QString m_dataDir;
+  QStringList m_wrapper;
   QProcess m_process;
   QByteArray m_out;
   QByteArray m_err;

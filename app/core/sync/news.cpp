@@ -1,6 +1,5 @@
 #include "sync/news.h"
 
-#include <QDateTime>
 #include <QJsonObject>
 #include <QMap>
 #include <QObject>
@@ -11,16 +10,20 @@ namespace kete::app {
 namespace {
 
 const QString kMark = QStringLiteral("news.told-until");
+// Before the first sync has been looked at. Sorts before every server time.
+const QString kNotStarted = QStringLiteral("-");
+// After it, when nothing dated was in the cache: everything that comes is news.
+const QString kFromTheStart = QStringLiteral("0");
 
 }  // namespace
 
 void startNews(LocalStore& store) {
-  if (store.value(kMark).isEmpty())
-    store.setValue(kMark, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+  if (store.value(kMark).isEmpty()) store.setValue(kMark, kNotStarted);
 }
 
 QStringList takeNews(LocalStore& store, bool staff) {
-  const QString mark = store.value(kMark);
+  const bool first = store.value(kMark) == kNotStarted;
+  const QString mark = first ? QString() : store.value(kMark);
   QString newest = mark;
   QMap<QString, QString> lines;  // server time -> line, so they are told in order
   for (const auto& m : store.records(QStringLiteral("messages"))) {
@@ -39,6 +42,10 @@ QStringList takeNews(LocalStore& store, bool staff) {
                    QObject::tr("%1 sent “%2”").arg(d.value("uploaded_by_name").toString(), d.value("title").toString()));
       newest = qMax(newest, at);
     }
+  if (first) {
+    store.setValue(kMark, newest.isEmpty() ? kFromTheStart : newest);
+    return {};  // what the first sync brought was there before: not news
+  }
   if (newest != mark) store.setValue(kMark, newest);
   QStringList out = lines.values();
   out.removeDuplicates();

@@ -79,6 +79,12 @@ void AppWindow::start() {
   });
 }
 
+void AppWindow::tellNews() {
+  if (!m_store) return;
+  const bool staff = m_user.value("tenant").toObject().value("kind").toString() == QLatin1String("internal");
+  for (const QString& line : takeNews(*m_store, staff)) notify(line);
+}
+
 void AppWindow::notify(const QString& text) {
   m_notifications << text;
   statusBar()->showMessage(text, 15000);
@@ -126,8 +132,11 @@ void AppWindow::openCache(const QString& userId) {
     m_home->reload(m_store.get());
     if (m_documents) m_documents->reload();
     emit cacheChanged();
-    const bool staff = m_user.value("tenant").toObject().value("kind").toString() == QLatin1String("internal");
-    for (const QString& line : takeNews(*m_store, staff)) notify(line);
+    tellNews();
+  });
+  // The first sync may bring nothing at all; it still fixes where news starts.
+  connect(m_sync, &SyncEngine::stateChanged, this, [this] {
+    if (m_sync && m_sync->state() == SyncEngine::State::UpToDate) tellNews();
   });
   // Unsent work is marked on the pages: a push that went out changes that too.
   connect(m_sync, &SyncEngine::stateChanged, this, [this, pending = -1]() mutable {

@@ -64,6 +64,7 @@ class AppWindow : public QMainWindow {
   void closeCache(bool purge);
   void showSyncState();
   void showProblems();
+  void tellNews();
 
   Session* m_session;
   QStackedWidget* m_pages;
