@@ -61,6 +61,10 @@ net::awaitable<void> accept_loop(tcp::acceptor& acceptor, std::vector<std::uniqu
       log::warn("accept_failed", {{"error", ec.message()}});
       continue;
     }
+    // Answers go out when written: a small write (a 100 Continue, a header before a file) must
+    // not wait for the peer's delayed ACK, as Nagle's algorithm would make it (40 ms each).
+    boost::system::error_code nodelay_ec;
+    socket.set_option(net::ip::tcp::no_delay(true), nodelay_ec);
     auto executor = socket.get_executor();
     net::co_spawn(executor, detail::run_session(std::move(socket), tls, blocking.get_executor(), handler, upgrade, registry, options),
                   [](std::exception_ptr e) {
