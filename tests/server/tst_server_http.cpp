@@ -1,5 +1,7 @@
 // The real server over real TLS on a random loopback port: health, errors, limits, TLS versions,
 // request log and graceful shutdown.
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSslSocket>
 #include <QtTest>
 
@@ -150,6 +152,37 @@ class ServerHttp : public QObject {
     modern.connectToHostEncrypted("127.0.0.1", quint16(m_server->port()));
     QVERIFY(modern.waitForEncrypted(5000));
     QCOMPARE(modern.sessionProtocol(), QSsl::TlsV1_2);
+  }
+
+  // The same as an auditor would check it, with OpenSSL's own client made willing to speak
+  // old protocols and weak suites (security level 0): the server must be the one refusing,
+  // with a TLS alert, so a refusal by the client itself cannot pass for one.
+  void opensslClientSeesOnlyModernTls() {
+    auto sClient = [this](const QStringList& args) {
+      QProcess p;
+      p.setProcessChannelMode(QProcess::MergedChannels);
+      p.start("openssl", QStringList{"s_client", "-connect", QString("127.0.0.1:%1").arg(m_server->port())} + args);
+      p.closeWriteChannel();
+      if (!p.waitForFinished(15000)) p.kill();
+      return p.readAll();
+    };
+    for (const QString& old : QStringList{"-tls1", "-tls1_1"}) {
+      const auto out = sClient({old, "-cipher", "DEFAULT@SECLEVEL=0"});
+      QVERIFY2(out.contains("alert protocol version"), out.constData());
+    }
+    // Without forward secrecy, or CBC with SHA-1/SHA-2 MACs: all refused.
+    for (const QString& suite : QStringList{"AES128-SHA", "AES256-GCM-SHA384", "ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA384",
+                                 "ECDHE-RSA-AES128-SHA256", "DHE-RSA-AES128-GCM-SHA256"}) {
+      const auto out = sClient({"-tls1_2", "-cipher", suite + ":@SECLEVEL=0"});
+      QVERIFY2(out.contains("alert handshake failure"), qPrintable(suite + ": " + out));
+    }
+    const auto tls12 = sClient({"-tls1_2"});
+    QVERIFY2(QRegularExpression(R"(Cipher\s+:\s+ECDHE-(ECDSA|RSA)-(AES(128|256)-GCM-SHA(256|384)|CHACHA20-POLY1305))")
+                 .match(QString::fromLatin1(tls12)).hasMatch(),
+             tls12.constData());
+    QVERIFY2(tls12.contains("Compression: NONE"), tls12.constData());
+    const auto tls13 = sClient({"-tls1_3"});
+    QVERIFY2(tls13.contains("New, TLSv1.3, Cipher is TLS_"), tls13.constData());
   }
 
   void sigtermStopsGracefully() {
