@@ -13,39 +13,12 @@
 #include "store/local_store.h"
 #include "sync/news.h"
 #include "sync/sync_engine.h"
+#include "app_device.h"
 #include "test_world.h"
 
 using namespace kete::test;
-using kete::app::ApiClient;
 using kete::app::LocalStore;
 using kete::app::SyncEngine;
-
-namespace {
-
-struct Device {
-  ApiClient api;
-  LocalStore store;
-  std::unique_ptr<SyncEngine> engine;
-  QTemporaryDir dir;
-
-  Device(ServerProcess& server, const Person& person) {
-    api.setServer(QUrl(QString("https://127.0.0.1:%1").arg(server.port())), server.fingerprint());
-    api.setToken(person.token);
-    QString error;
-    if (!store.open(dir.path() + "/cache.db", &error)) qFatal("cache: %s", qPrintable(error));
-    engine = std::make_unique<SyncEngine>(api, store);
-    engine->setAutoRetry(false);
-  }
-
-  SyncEngine::State sync() {
-    engine->syncNow();
-    if (!QTest::qWaitFor([&] { return engine->state() != SyncEngine::State::Syncing; }, 20000))
-      qWarning("sync did not finish in 20 s");
-    return engine->state();
-  }
-};
-
-}  // namespace
 
 class ClockSkew : public QObject {
   Q_OBJECT

@@ -10,14 +10,6 @@
 
 using namespace kete::test;
 
-namespace {
-
-QByteArray range(qint64 first, qint64 last, qint64 total) {
-  return QString("bytes %1-%2/%3").arg(first).arg(last).arg(total).toLatin1();
-}
-
-}  // namespace
-
 class Blobs : public QObject {
   Q_OBJECT
   std::unique_ptr<ServerProcess> m_server;
@@ -26,9 +18,9 @@ class Blobs : public QObject {
 
   QUrl blobUrl(const QString& hash) { return m_server->url("/api/v1/blobs/" + hash); }
 
-  HttpReply put(const QString& who, const QString& hash, const QByteArray& chunk, const QByteArray& contentRange = {}) {
+  HttpReply put(const QString& who, const QString& hash, const QByteArray& chunk, const QByteArray& range = {}) {
     QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/octet-stream"}};
-    if (!contentRange.isEmpty()) headers.append({"Content-Range", contentRange});
+    if (!range.isEmpty()) headers.append({"Content-Range", range});
     return (*m_world)[who].http->send("PUT", blobUrl(hash), chunk, headers);
   }
   HttpReply upload(const QString& who, const QByteArray& bytes) { return put(who, sha256Hex(bytes), bytes); }
@@ -64,22 +56,22 @@ class Blobs : public QObject {
   void interruptedUploadResumesFromTheRightOffset() {
     const QByteArray bytes = randomBytes(1'000'000, 101);
     const QString hash = sha256Hex(bytes);
-    QCOMPARE(put("clientA", hash, bytes.left(300'000), range(0, 299'999, bytes.size())).status, 200);
+    QCOMPARE(put("clientA", hash, bytes.left(300'000), contentRange(0, 299'999, bytes.size())).status, 200);
     // The connection dropped; the uploader asks how much arrived and goes on from there.
     auto head = (*m_world)["clientA"].http->send("HEAD", blobUrl(hash), {});
     QCOMPARE(head.status, 200);
     QCOMPARE(head.header("Upload-Offset"), QByteArray("300000"));
     QCOMPARE(head.header("Upload-Length"), QByteArray("1000000"));
     // A chunk past the offset is refused with where to start.
-    auto gap = put("clientA", hash, bytes.mid(400'000, 100'000), range(400'000, 499'999, bytes.size()));
+    auto gap = put("clientA", hash, bytes.mid(400'000, 100'000), contentRange(400'000, 499'999, bytes.size()));
     QCOMPARE(gap.status, 409);
     QCOMPARE(gap.header("Upload-Offset"), QByteArray("300000"));
     // Nobody else sees or continues someone's upload.
     QCOMPARE((*m_world)["clientB"].http->send("HEAD", blobUrl(hash), {}).status, 404);
-    QCOMPARE(put("clientB", hash, bytes.mid(300'000), range(300'000, 999'999, bytes.size())).status, 409);
+    QCOMPARE(put("clientB", hash, bytes.mid(300'000), contentRange(300'000, 999'999, bytes.size())).status, 409);
     // A retried chunk that overlaps what arrived is fine.
-    QCOMPARE(put("clientA", hash, bytes.mid(200'000, 300'000), range(200'000, 499'999, bytes.size())).status, 200);
-    auto done = put("clientA", hash, bytes.mid(500'000), range(500'000, 999'999, bytes.size()));
+    QCOMPARE(put("clientA", hash, bytes.mid(200'000, 300'000), contentRange(200'000, 499'999, bytes.size())).status, 200);
+    auto done = put("clientA", hash, bytes.mid(500'000), contentRange(500'000, 999'999, bytes.size()));
     QCOMPARE(done.status, 201);
     QCOMPARE(done.json().value("size").toInteger(), 1'000'000);
     auto back = (*m_world)["clientA"].http->get(blobUrl(hash));
@@ -201,7 +193,7 @@ class Blobs : public QObject {
   }
 
   void sizeAndQuotaLimits() {
-    auto tooBig = put("partnerP", sha256Hex("x"), QByteArray(1000, 'x'), range(0, 999, 3'000'001));
+    auto tooBig = put("partnerP", sha256Hex("x"), QByteArray(1000, 'x'), contentRange(0, 999, 3'000'001));
     QCOMPARE(tooBig.status, 413);
     QCOMPARE(tooBig.errorCode(), QString("payload_too_large"));
     // Client B's quota is 5 MB: two 2.5 MB files fit, a third does not.

@@ -85,10 +85,6 @@ qint64 fill(const QString& path, qint64 leave) {
   return filler.size();
 }
 
-QByteArray range(qint64 first, qint64 last, qint64 total) {
-  return QString("bytes %1-%2/%3").arg(first).arg(last).arg(total).toLatin1();
-}
-
 }  // namespace
 
 class DiskFull : public QObject {
@@ -180,11 +176,11 @@ class DiskFull : public QObject {
     const qint64 total = bytes.size();
     const qint64 mib = 1024 * 1024;
 
-    QCOMPARE(put(hash, bytes.left(mib), range(0, mib - 1, total)).status, 200);
+    QCOMPARE(put(hash, bytes.left(mib), contentRange(0, mib - 1, total)).status, 200);
     // Half a chunk of room: the chunk is refused and what it managed to write is given back.
     QVERIFY(fill(m_filler, mib / 2) > 0);
     const qint64 before = freeBytes();
-    auto refused = put(hash, bytes.mid(mib, mib), range(mib, 2 * mib - 1, total));
+    auto refused = put(hash, bytes.mid(mib, mib), contentRange(mib, 2 * mib - 1, total));
     QCOMPARE(refused.status, 507);
     QCOMPARE(refused.errorCode(), QString("storage_full"));
     QVERIFY2(freeBytes() >= before, qPrintable(QString("%1 free before, %2 after").arg(before).arg(freeBytes())));
@@ -193,8 +189,8 @@ class DiskFull : public QObject {
     QCOMPARE(where.header("Upload-Offset"), QByteArray::number(mib));
 
     QVERIFY(QFile::remove(m_filler));
-    QCOMPARE(put(hash, bytes.mid(mib, mib), range(mib, 2 * mib - 1, total)).status, 200);
-    QCOMPARE(put(hash, bytes.mid(2 * mib), range(2 * mib, total - 1, total)).status, 201);
+    QCOMPARE(put(hash, bytes.mid(mib, mib), contentRange(mib, 2 * mib - 1, total)).status, 200);
+    QCOMPARE(put(hash, bytes.mid(2 * mib), contentRange(2 * mib, total - 1, total)).status, 201);
     auto back = (*m_world)["clientA"].http->get(m_server->url("/api/v1/blobs/" + hash));
     QCOMPARE(back.status, 200);
     QVERIFY(back.body == bytes);

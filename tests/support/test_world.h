@@ -28,6 +28,11 @@ inline QByteArray randomBytes(int n, quint32 seed) {
   return out;
 }
 
+// A Content-Range header value for bytes FIRST..LAST of TOTAL.
+inline QByteArray contentRange(qint64 first, qint64 last, qint64 total) {
+  return QString("bytes %1-%2/%3").arg(first).arg(last).arg(total).toLatin1();
+}
+
 inline QString sha256Hex(const QByteArray& bytes) {
   return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
