@@ -155,7 +155,8 @@ void SqliteDatabase::publish_pending() {
 
 // Through the statement cache: a transaction per request must not mean parsing SQL per request.
 Transaction::Transaction(SqliteDatabase& db, bool immediate) : db_(db) {
-  if (immediate && db_.writer_) {
+  // Nested in an open transaction, BEGIN fails below as it always did; never wait on our own turn.
+  if (immediate && db_.writer_ && !db_.in_transaction_) {
     if (!db_.writer_->try_lock_for(std::chrono::milliseconds(kBusyTimeoutMs)))
       throw StorageError("another write held the database for too long", true);
     holds_writer_ = true;

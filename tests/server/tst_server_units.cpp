@@ -200,6 +200,19 @@ class ServerUnits : public QObject {
       db.exec("INSERT INTO t VALUES (1)");
       QVERIFY_THROWS_EXCEPTION(kete::storage::StorageError, db.exec("INSERT INTO missing VALUES (1)"));
     }
+    // A transaction opened inside another fails at once, as SQLite says, instead of waiting out
+    // the busy timeout for the turn its own thread holds.
+    {
+      kete::storage::Transaction outer(db);
+      bool busy = true;
+      try {
+        kete::storage::Transaction inner(db);
+      } catch (const kete::storage::StorageError& e) {
+        busy = e.busy;
+      }
+      QVERIFY(!busy);
+      outer.commit();
+    }
     std::atomic<int> failures{0};
     std::vector<std::thread> writers;
     for (int w = 0; w < 4; ++w)
