@@ -149,6 +149,10 @@ class DiskFull : public QObject {
     QCOMPARE(anyone.get(m_server->url("/healthz")).status, 200);
     QCOMPARE((*m_world)["staff"].http->get(m_server->url("/api/v1/me")).status, 200);
     QVERIFY(m_world->pull("clientA"));
+    // Staff reading a client's records is audited; with no room, the entry goes to the log whole.
+    (*m_world)["staff"].sync = {};
+    QVERIFY(m_world->pull("staff"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->log().contains("\"event\":\"audit_entry_not_stored\""), 10000);
 
     // Space back: the same batch, sent again as an app would, lands once; a third time, not at all.
     QVERIFY(QFile::remove(m_filler));
