@@ -114,7 +114,7 @@ http::Handler make_request_handler(ServerContext& ctx) {
       // Whatever the request was, its transaction was rolled back: say so plainly, so that the
       // apps keep the work and try again later.
       log::error("storage_full", {{"path", request.path}, {"what", e.what()}});
-      return http::error_response(ErrorCode::storage_full, "the server's disk is full; nothing was saved, try again later");
+      return http::storage_full_response();
     }
   };
 }

@@ -55,8 +55,7 @@ bool write_chunk(const fs::path& path, std::int64_t offset, std::string_view dat
 bool disk_full() { return errno == ENOSPC || errno == EDQUOT; }
 
 http::Response not_stored() {
-  if (disk_full())
-    return http::error_response(ErrorCode::storage_full, "the server's disk is full; nothing was saved, try again later");
+  if (disk_full()) return http::storage_full_response();
   return http::error_response(ErrorCode::internal, "the server could not store the upload");
 }
 

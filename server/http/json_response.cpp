@@ -18,6 +18,10 @@ Response error_response(ErrorCode code, std::string_view message) {
 
 Response error_response(const Error& error) { return error_response(error.code, error.message); }
 
+Response storage_full_response() {
+  return error_response(ErrorCode::storage_full, "the server's disk is full; nothing was saved, try again later");
+}
+
 Response no_content() {
   Response r;
   r.status = 204;

@@ -12,5 +12,7 @@ Response json_response(int status, const boost::json::value& body);
 Response error_response(ErrorCode code, std::string_view message);
 Response error_response(const Error& error);
 Response no_content();
+// 507 storage_full: the one answer to a write refused because the disk is full.
+Response storage_full_response();
 
 }  // namespace kete::http
