@@ -132,9 +132,9 @@ void AppWindow::openCache(const QString& userId) {
     m_home->reload(m_store.get());
     if (m_documents) m_documents->reload();
     emit cacheChanged();
-    tellNews();
   });
-  // The first sync may bring nothing at all; it still fixes where news starts.
+  // Once per finished sync, whatever it brought (the first one, even if nothing, fixes where news
+  // starts).
   connect(m_sync, &SyncEngine::stateChanged, this, [this] {
     if (m_sync && m_sync->state() == SyncEngine::State::UpToDate) tellNews();
   });
