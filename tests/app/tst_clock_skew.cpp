@@ -6,6 +6,7 @@
 // its own clock agreeing with the server's.
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -65,6 +66,9 @@ class ClockSkew : public QObject {
 
     // Live updates connect, although the certificate's validity starts in our future when the
     // server is ahead (it is pinned, so its dates are not what makes it trusted).
+    const auto certificates = QSslCertificate::fromPath(server.dataDir() + "/tls/certificate.pem");
+    QCOMPARE(certificates.size(), 1);
+    QCOMPARE(certificates.first().effectiveDate() > QDateTime::currentDateTimeUtc(), hours > 0);
     QTRY_VERIFY_WITH_TIMEOUT(client.engine->liveConnected(), 10000);
 
     // A message from the business arrives by itself and is told once.
