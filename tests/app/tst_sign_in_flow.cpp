@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QtTest>
+#include <csignal>
 
 #include "transfer/transfer_queue.h"
 
@@ -130,6 +131,25 @@ class SignInFlow : public QObject {
     QVERIFY(m_server->start({"--listen", QString("127.0.0.1:%1").arg(m_server->port())}));
   }
 
+  // The window does not wait for the server: a server that takes the connection but does not
+  // answer (stopped, not gone) still gets the saved pages at once, as the person who was signed
+  // in, with what the pages need to know about them (staff: the tenant's kind).
+  void startShowsSavedPagesWithoutWaitingForTheServer() {
+    const auto pid = pid_t(m_server->pid());
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
+    auto w = openWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 3000);
+    QCOMPARE(announcements(*w).size(), 1);
+    QCOMPARE(w->user().value("tenant").toObject().value("kind").toString(), QString("internal"));
+    QVERIFY2(!w->findChild<QLabel*>("connectionState")->text().contains("Up to date"),
+             qPrintable(w->findChild<QLabel*>("connectionState")->text()));
+    resume.dismiss();
+    QCOMPARE(::kill(pid, SIGCONT), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>("connectionState")->text().contains("Up to date"), 20000);
+    QCOMPARE(w->user().value("email").toString(), QString("staff@people.nz"));  // the server's answer now
+  }
+
   void conflictIsShownWithBothVersionsAndThePersonChooses() {
     const QString job = newId();
     QCOMPARE(m_world->push("admin", "jobs", "create", job, 0,
@@ -155,6 +175,24 @@ class SignInFlow : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!button->isVisible(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(m_world->get("admin", "/api/v1/records/jobs/" + job).json().value("data").toObject().value("stage").toString(),
                               QString("approved"), 10000);
+  }
+
+  // A session ended elsewhere (signed out on another computer, or by an admin): the saved pages
+  // show for a moment, then the server's refusal closes them and asks for a sign-in; signing in
+  // again as the same person finds the same cache.
+  void sessionEndedElsewhereAsksToSignInAgain() {
+    HttpsClient http(m_server->fingerprint());
+    http.setToken(*keychainToken());
+    QCOMPARE(http.post(m_server->url("/api/v1/auth/logout"), {}).status, 204);
+    auto w = openWindow();
+    QTRY_VERIFY2_WITH_TIMEOUT(errorText(*w).contains("session has ended"), qPrintable(errorText(*w)), 10000);
+    QVERIFY(!w->isSignedIn());
+    QVERIFY(!w->store());
+    QVERIFY(announcements(*w).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!keychainToken(), 10000);
+    signIn(*w, kPassword);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isSignedIn(), 10000);
+    QCOMPARE(announcements(*w).size(), 1);
   }
 
   void signOutRemovesTheTokenEverywhere() {

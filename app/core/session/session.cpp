@@ -1,5 +1,6 @@
 #include "session/session.h"
 
+#include <QJsonDocument>
 #include <QSettings>
 
 namespace kete::app {
@@ -25,6 +26,10 @@ QString Session::lastEmail() const { return QSettings().value(QStringLiteral("ac
 
 QJsonObject Session::cachedUser() const {
   QSettings s;
+  // The whole answer of /api/v1/me as it was last seen (role, tenant kind, what the pages need).
+  const QJsonObject saved = QJsonDocument::fromJson(s.value(QStringLiteral("account/user")).toByteArray()).object();
+  if (!saved.isEmpty() && saved.value("id").toString() == s.value(QStringLiteral("account/id")).toString()) return saved;
+  // Settings written before the whole answer was kept.
   return QJsonObject{{"id", s.value(QStringLiteral("account/id")).toString()},
                      {"name", s.value(QStringLiteral("account/name")).toString()},
                      {"role", s.value(QStringLiteral("account/role")).toString()},
@@ -45,8 +50,13 @@ void Session::signedIn(const QString& email, const QString& token, const QJsonOb
   s.setValue(QStringLiteral("account/name"), user.value("name").toString());
   s.setValue(QStringLiteral("account/role"), user.value("role").toString());
   s.setValue(QStringLiteral("account/tenant"), user.value("tenant").toObject().value("name").toString());
+  rememberUser(user);
   m_api.setToken(token);
   m_keychain.write(tokenKey(), token, std::move(done));
+}
+
+void Session::rememberUser(const QJsonObject& user) {
+  QSettings().setValue(QStringLiteral("account/user"), QJsonDocument(user).toJson(QJsonDocument::Compact));
 }
 
 void Session::restoreToken(std::function<void(const QString&, const QString&)> done) {
@@ -69,6 +79,7 @@ void Session::signOut(KeychainStore::Done done) {
   s.remove(QStringLiteral("account/name"));
   s.remove(QStringLiteral("account/role"));
   s.remove(QStringLiteral("account/tenant"));
+  s.remove(QStringLiteral("account/user"));
   m_keychain.remove(tokenKey(), std::move(done));
 }
 

@@ -24,6 +24,8 @@ class Session : public QObject {
   QString pinnedFingerprint() const;
   QString lastEmail() const;
   QJsonObject cachedUser() const;  // who signed in last, for showing while offline
+  // Keeps the server's latest answer about the signed-in person for the next start.
+  void rememberUser(const QJsonObject& user);
 
   // Trusts this server from now on (trust on first use, confirmed by a person).
   void pinServer(const QUrl& server, const QString& fingerprint);

@@ -45,7 +45,7 @@ AppWindow::AppWindow(const AppProfile& profile, QWidget* parent)
   statusBar()->addPermanentWidget(m_problems);
   connect(m_problems, &QPushButton::clicked, this, &AppWindow::showProblems);
 
-  connect(m_signIn, &SignInPage::signedIn, this, [this](const QJsonObject& user) { showHome(user, false); });
+  connect(m_signIn, &SignInPage::signedIn, this, [this](const QJsonObject& user) { showHome(user, Connection::Online); });
   connect(m_home, &HomePage::signOutRequested, this, &AppWindow::signOut);
 }
 
@@ -70,10 +70,24 @@ void AppWindow::start() {
       emit stateChanged();
       return;
     }
-    m_connection->setText(tr("Connecting…"));
-    m_session->api().get(QStringLiteral("/api/v1/me"), [this](const ApiReply& reply) {
-      if (reply.ok()) return showHome(reply.json, false);
-      if (reply.status == 0 && !reply.pinMismatch) return showHome(m_session->cachedUser(), true);
+    // Whoever signed in last is shown at once with what this computer has saved: the window never
+    // waits for the server. The server's answer then confirms the session (or ends it).
+    const QJsonObject cached = m_session->cachedUser();
+    if (!cached.value("id").toString().isEmpty()) {
+      showHome(cached, Connection::Connecting);
+    } else {
+      m_connection->setText(tr("Connecting…"));
+    }
+    QPointer<AppWindow> alive(this);
+    m_session->api().get(QStringLiteral("/api/v1/me"), [this, alive](const ApiReply& reply) {
+      if (!alive) return;
+      if (reply.ok()) {
+        if (isSignedIn() && m_user.value("id").toString() != reply.json.value("id").toString()) closeCache(false);
+        m_session->rememberUser(reply.json);
+        return showHome(reply.json, Connection::Online);
+      }
+      if (reply.status == 0 && !reply.pinMismatch) return showHome(m_session->cachedUser(), Connection::Offline);
+      closeCache(false);  // kept for the next sign-in as this person; not readable without one
       m_session->signOut([this](const QString&) { showSignIn(tr("Your session has ended. Please sign in again.")); });
     });
   });
@@ -97,13 +111,17 @@ void AppWindow::notify(const QString& text) {
   }
 }
 
-void AppWindow::showHome(const QJsonObject& user, bool offline) {
+void AppWindow::showHome(const QJsonObject& user, Connection connection) {
   m_user = user;
-  m_home->setUser(user, offline);
+  m_home->setUser(user, connection == Connection::Offline);
   m_pages->setCurrentWidget(m_home);
-  m_connection->setText(offline ? tr("Offline — showing what this computer has saved")
-                                : tr("Connected to %1").arg(m_session->serverUrl().host()));
+  switch (connection) {
+    case Connection::Online: m_connection->setText(tr("Connected to %1").arg(m_session->serverUrl().host())); break;
+    case Connection::Offline: m_connection->setText(tr("Offline — showing what this computer has saved")); break;
+    case Connection::Connecting: m_connection->setText(tr("Connecting to %1…").arg(m_session->serverUrl().host())); break;
+  }
   openCache(user.value("id").toString());
+  if (m_sync && connection == Connection::Online) showSyncState();  // the sync engine has news of its own
   emit stateChanged();
 }
 

@@ -57,7 +57,8 @@ class AppWindow : public QMainWindow {
 
  private:
   void openTransfers(const QString& folder, const QString& keyName);
-  void showHome(const QJsonObject& user, bool offline);
+  enum class Connection { Online, Offline, Connecting };
+  void showHome(const QJsonObject& user, Connection connection);
   void showSignIn(const QString& message = {});
   void signOut();
   void openCache(const QString& userId);
