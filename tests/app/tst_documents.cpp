@@ -17,6 +17,7 @@
 #include "session/keychain_store.h"
 #include "session/session.h"
 #include "client_app.h"
+#include "models/record_table_model.h"
 #include "test_world.h"
 #include "transfer/transfer_queue.h"
 #include "widgets/app_window.h"
@@ -42,9 +43,9 @@ class Documents : public QObject {
   // The list as the person sees it: title -> record id.
   static QHash<QString, QString> listed(DocumentBrowser& b) {
     QHash<QString, QString> out;
-    auto* list = b.findChild<QTableWidget*>("documentList");
+    auto* list = b.findChild<QTableView*>("documentList")->model();
     for (int row = 0; row < list->rowCount(); ++row)
-      out.insert(list->item(row, 0)->text(), list->item(row, 0)->data(Qt::UserRole).toString());
+      out.insert(list->index(row, 0).data().toString(), list->index(row, 0).data(kete::app::RecordTableModel::RecordIdRole).toString());
     return out;
   }
 
@@ -125,9 +126,9 @@ class Documents : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(
         m_world->get("staff", "/api/v1/records/documents/" + id).json().value("data").toObject().value("blob").toString(),
         sha256Hex(corrected), 30000);
-    auto* list = browser->findChild<QTableWidget*>("documentList");
+    auto* list = browser->findChild<QTableView*>("documentList");
     QTRY_VERIFY_WITH_TIMEOUT(listed(*browser).contains("March statement") &&
-                                 list->item(0, 0)->toolTip().contains("1 earlier version"), 20000);
+                                 list->model()->index(0, 0).data(Qt::ToolTipRole).toString().contains("1 earlier version"), 20000);
     list->selectRow(0);
     QTest::mouseClick(browser->findChild<QPushButton*>("versionsButton"), Qt::LeftButton);
     auto* dialog = w->findChild<QDialog*>("versionsDialog");

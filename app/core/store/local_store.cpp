@@ -291,18 +291,26 @@ void LocalStore::index(const QString& id, const QString& collection, const QJson
   q.exec();
 }
 
-QList<QJsonObject> LocalStore::search(const QString& words, int limit) const {
-  // Each word must match, as a prefix; quotes keep a person's input from being FTS syntax.
+namespace {
+// Each word must match, as a prefix; quotes keep a person's input from being FTS syntax.
+QString ftsTerms(const QString& words) {
   QStringList terms;
   for (const QString& w : words.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
     terms << QLatin1Char('"') + QString(w).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QStringLiteral("\"*");
+  return terms.join(QLatin1Char(' '));
+}
+
+}  // namespace
+
+QList<QJsonObject> LocalStore::search(const QString& words, int limit) const {
+  const QString terms = ftsTerms(words);
   QList<QJsonObject> out;
   if (terms.isEmpty()) return out;
   QSqlQuery q(QSqlDatabase::database(m_connection));
   q.prepare(QStringLiteral(
       "SELECT r.id FROM records_fts f JOIN records r ON r.rowid = f.rowid WHERE records_fts MATCH ? "
       "ORDER BY f.rank LIMIT ?"));
-  q.addBindValue(terms.join(QLatin1Char(' ')));
+  q.addBindValue(terms);
   q.addBindValue(limit);
   q.exec();
   QStringList ids;
@@ -583,18 +591,55 @@ bool LocalStore::setValue(const QString& key, const QString& value) {
 }
 
 QList<QJsonObject> LocalStore::page(const QString& collection, const QString& orderField, int offset, int limit) const {
+  RecordQuery query;
+  query.collection = collection;
+  query.orderField = orderField;
+  return page(query, offset, limit);
+}
+
+QList<QJsonObject> LocalStore::page(const RecordQuery& query, int offset, int limit) const {
   QList<QJsonObject> out;
+  QString sql = QStringLiteral("SELECT id, collection, version, data FROM records WHERE collection = ?");
+  QVariantList binds{query.collection};
+  if (!query.tenantId.isEmpty()) {
+    sql += QStringLiteral(" AND json_extract(data, '$.tenant_id') = ?");
+    binds << query.tenantId;
+  }
+  if (!query.pathField.isEmpty() && !query.path.isEmpty()) {
+    // Case and all: the folder itself, or one under it (a prefix with its slash, not LIKE).
+    sql += QStringLiteral(" AND (json_extract(data, ?) = ? OR substr(json_extract(data, ?), 1, length(?)) = ?)");
+    const QString field = QStringLiteral("$.") + query.pathField;
+    const QString under = query.path + QLatin1Char('/');
+    binds << field << query.path << field << under << under;
+  }
+  if (const QString terms = ftsTerms(query.words); !terms.isEmpty()) {
+    sql += QStringLiteral(" AND rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)");
+    binds << terms;
+  }
+  const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+  sql += QStringLiteral(" ORDER BY json_extract(data, ?) COLLATE NOCASE%1, id%1 LIMIT ? OFFSET ?").arg(direction);
+  binds << QStringLiteral("$.") + (query.orderField.isEmpty() ? QStringLiteral("id") : query.orderField) << limit << offset;
   QSqlQuery q(QSqlDatabase::database(m_connection));
-  q.prepare(QStringLiteral("SELECT id, collection, version, data FROM records WHERE collection = ? "
-                           "ORDER BY json_extract(data, ?) COLLATE NOCASE, id LIMIT ? OFFSET ?"));
-  q.addBindValue(collection);
-  q.addBindValue(QStringLiteral("$.") + orderField);
-  q.addBindValue(limit);
-  q.addBindValue(offset);
+  q.prepare(sql);
+  for (const QVariant& v : binds) q.addBindValue(v);
   q.exec();
   while (q.next())
     out << QJsonObject{{"id", q.value(0).toString()}, {"collection", q.value(1).toString()},
                        {"version", q.value(2).toLongLong()}, {"data", toObject(q.value(3).toString())}};
+  return out;
+}
+
+QStringList LocalStore::distinctValues(const QString& collection, const QString& field, const QString& tenantId) const {
+  QStringList out;
+  QSqlQuery q(QSqlDatabase::database(m_connection));
+  q.prepare(QStringLiteral("SELECT DISTINCT json_extract(data, ?) AS v FROM records WHERE collection = ? %1 ORDER BY v")
+                .arg(tenantId.isEmpty() ? QString() : QStringLiteral("AND json_extract(data, '$.tenant_id') = ?")));
+  q.addBindValue(QStringLiteral("$.") + field);
+  q.addBindValue(collection);
+  if (!tenantId.isEmpty()) q.addBindValue(tenantId);
+  q.exec();
+  while (q.next())
+    if (const QString v = q.value(0).toString(); !v.isEmpty()) out << v;
   return out;
 }
 

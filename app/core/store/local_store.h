@@ -24,6 +24,20 @@ struct OutboxEntry {
   QJsonObject toMutation() const;
 };
 
+// What a page lists: one collection, ordered by a text field, narrowed by client, by a folder
+// (and the folders under it) and by words. Built into one SQL query, so a page of the answer
+// costs its own size, not the size of the cache.
+struct RecordQuery {
+  QString collection;
+  QString orderField;
+  bool descending = false;
+  QString tenantId;   // data.tenant_id equal to this, when set
+  QString pathField;  // with `path`: data.<pathField> equal to path or under it ("2026" holds "2026/GST")
+  QString path;
+  QString words;      // every word, as a prefix, somewhere in the record's text
+  bool operator==(const RecordQuery&) const = default;
+};
+
 class LocalStore {
  public:
   LocalStore();
@@ -68,6 +82,9 @@ class LocalStore {
   QJsonObject record(const QString& id) const;  // {"id","collection","version","data"} or empty
   // One page of a collection ordered by a text field (in SQL, so a page costs its own size).
   QList<QJsonObject> page(const QString& collection, const QString& orderField, int offset, int limit) const;
+  QList<QJsonObject> page(const RecordQuery& query, int offset, int limit) const;
+  // The distinct values of one text field over a collection (one client's, when given): folders.
+  QStringList distinctValues(const QString& collection, const QString& field, const QString& tenantId = {}) const;
   int recordCount() const;
   // Every record of a collection, or only one client's (data.tenant_id) when tenantId is given;
   // for the client pages, whose lists are one company's worth.

@@ -22,20 +22,20 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTableWidget>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "models/folder_tree_model.h"
+#include "models/record_table_model.h"
 #include "store/local_store.h"
 #include "transfer/transfer_queue.h"
 
 namespace kete::app {
 namespace {
-
-constexpr int kMaxDocuments = 5000;  // a person's own documents; the list pages no further
-const QString kAll = QStringLiteral("\x01all");
 
 QString sizeText(qint64 bytes) { return QLocale().formattedDataSize(bytes); }
 
@@ -43,22 +43,34 @@ QString dataText(const QJsonObject& record, const char* field) {
   return record.value("data").toObject().value(QLatin1String(field)).toString();
 }
 
-// Folder paths as the tree shows them: "2026/GST" lives under "2026".
-QTreeWidgetItem* folderItem(QTreeWidgetItem* root, const QString& path) {
-  QTreeWidgetItem* at = root;
-  QString sofar;
-  for (const QString& part : path.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
-    sofar += (sofar.isEmpty() ? QString() : QStringLiteral("/")) + part;
-    QTreeWidgetItem* next = nullptr;
-    for (int i = 0; i < at->childCount() && !next; ++i)
-      if (at->child(i)->data(0, Qt::UserRole).toString() == sofar) next = at->child(i);
-    if (!next) {
-      next = new QTreeWidgetItem(at, {part});
-      next->setData(0, Qt::UserRole, sofar);
-    }
-    at = next;
-  }
-  return at;
+// The list's columns, each sortable by the field it shows.
+QList<RecordTableModel::Column> documentColumns() {
+  auto data = [](const QJsonObject& record) { return record.value("data").toObject(); };
+  return {
+      {QObject::tr("Title"), QStringLiteral("title"),
+       [data](const QJsonObject& r, int role) -> QVariant {
+         if (role == Qt::DisplayRole) return data(r).value("title").toString();
+         const int versions = int(data(r).value("versions").toArray().size());
+         if (role == Qt::ToolTipRole && versions > 0) return DocumentBrowser::tr("%n earlier version(s)", nullptr, versions);
+         return {};
+       }},
+      {QObject::tr("Folder"), QStringLiteral("folder"),
+       [data](const QJsonObject& r, int role) -> QVariant {
+         return role == Qt::DisplayRole ? data(r).value("folder").toString() : QVariant();
+       }},
+      {QObject::tr("Size"), QStringLiteral("size"),
+       [data](const QJsonObject& r, int role) -> QVariant {
+         if (role == Qt::DisplayRole) return sizeText(data(r).value("size").toInteger());
+         if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
+         return {};
+       }},
+      {QObject::tr("Uploaded"), QStringLiteral("uploaded_at"),
+       [data](const QJsonObject& r, int role) -> QVariant {
+         if (role != Qt::DisplayRole) return {};
+         const auto when = QDateTime::fromString(data(r).value("uploaded_at").toString(), Qt::ISODateWithMs);
+         return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat) : DocumentBrowser::tr("not sent yet");
+       }},
+  };
 }
 
 }  // namespace
@@ -79,18 +91,23 @@ DocumentBrowser::DocumentBrowser(QWidget* parent) : QWidget(parent) {
   m_versions = new QPushButton(tr("Versions…"), this);
   m_versions->setObjectName(QStringLiteral("versionsButton"));
 
-  m_folders = new QTreeWidget(this);
+  m_folderModel = new FolderTreeModel(tr("All documents"), this);
+  m_folders = new QTreeView(this);
   m_folders->setObjectName(QStringLiteral("folders"));
   m_folders->setHeaderHidden(true);
-  m_list = new QTableWidget(0, 4, this);
+  m_folders->setModel(m_folderModel);
+  m_listModel = new RecordTableModel(documentColumns(), this);
+  m_list = new QTableView(this);
   m_list->setObjectName(QStringLiteral("documentList"));
-  m_list->setHorizontalHeaderLabels({tr("Title"), tr("Folder"), tr("Size"), tr("Uploaded")});
+  m_list->setModel(m_listModel);
   m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_list->setSelectionMode(QAbstractItemView::SingleSelection);
   m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_list->verticalHeader()->hide();
   m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_list->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  m_list->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
+  m_list->setSortingEnabled(true);
   m_list->setWordWrap(false);
   m_list->setAlternatingRowColors(true);
 
@@ -127,12 +144,14 @@ DocumentBrowser::DocumentBrowser(QWidget* parent) : QWidget(parent) {
   layout->addWidget(m_transferList);
 
   connect(m_search, &QLineEdit::textChanged, this, [this] { fillList(); });
-  connect(m_folders, &QTreeWidget::currentItemChanged, this, [this] { fillList(); });
-  connect(m_list, &QTableWidget::itemSelectionChanged, this, [this] {
+  connect(m_folders->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { fillList(); });
+  auto enableButtons = [this] {
     const bool one = !selectedDocument().isEmpty();
     for (auto* b : {m_open, m_save, m_versions, m_newVersion}) b->setEnabled(one);
-  });
-  connect(m_list, &QTableWidget::cellDoubleClicked, this, [this] { openSelected(); });
+  };
+  connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, enableButtons);
+  connect(m_listModel, &QAbstractItemModel::modelReset, this, enableButtons);
+  connect(m_list, &QTableView::doubleClicked, this, [this] { openSelected(); });
   connect(upload, &QPushButton::clicked, this, [this] {
     const auto paths = QFileDialog::getOpenFileNames(this, tr("Upload documents"));
     if (!paths.isEmpty()) uploadFiles(paths);
@@ -185,77 +204,37 @@ void DocumentBrowser::setTenant(const QString& tenantId) {
 }
 
 void DocumentBrowser::reload() {
-  if (!m_store) {
-    m_documents.clear();
-  } else if (m_tenant.isEmpty()) {
-    m_documents = m_store->page(QStringLiteral("documents"), QStringLiteral("title"), 0, kMaxDocuments);
-  } else {
-    m_documents = m_store->records(QStringLiteral("documents"), m_tenant);
-    std::sort(m_documents.begin(), m_documents.end(), [](const QJsonObject& a, const QJsonObject& b) {
-      return dataText(a, "title").compare(dataText(b, "title"), Qt::CaseInsensitive) < 0;
-    });
+  const QString current = currentFolder();
+  {
+    QSignalBlocker quiet(m_folders->selectionModel());
+    m_folderModel->setPaths(m_store ? m_store->distinctValues(QStringLiteral("documents"), QStringLiteral("folder"), m_tenant)
+                                    : QStringList{});
+    m_folders->expandAll();
+    m_folders->setCurrentIndex(m_folderModel->indexOf(current));
   }
-  fillFolders(m_documents);
   fillList();
 }
 
-void DocumentBrowser::fillFolders(const QList<QJsonObject>& documents) {
-  const QString current = currentFolder();
-  m_folders->clear();
-  auto* all = new QTreeWidgetItem(m_folders, {tr("All documents")});
-  all->setData(0, Qt::UserRole, kAll);
-  for (const auto& d : documents) folderItem(all, dataText(d, "folder"));
-  m_folders->expandAll();
-  QTreeWidgetItem* select = all;
-  for (QTreeWidgetItemIterator it(m_folders); *it; ++it)
-    if ((*it)->data(0, Qt::UserRole).toString() == current) select = *it;
-  QSignalBlocker quiet(m_folders);
-  m_folders->setCurrentItem(select);
-}
-
 void DocumentBrowser::fillList() {
-  const QString folder = currentFolder();
-  const QString words = m_search->text().trimmed();
-  QList<QJsonObject> rows;
-  if (!words.isEmpty() && m_store) {
-    for (const auto& r : m_store->search(words, 500))
-      if (r.value("collection").toString() == QLatin1String("documents") &&
-          (m_tenant.isEmpty() || dataText(r, "tenant_id") == m_tenant))
-        rows << r;
-  } else {
-    rows = m_documents;
-  }
   const QString selected = selectedDocument();
-  m_list->setRowCount(0);
-  for (const auto& d : rows) {
-    const QString f = dataText(d, "folder");
-    if (!folder.isEmpty() && f != folder && !f.startsWith(folder + QLatin1Char('/'))) continue;
-    const int row = m_list->rowCount();
-    m_list->insertRow(row);
-    auto* title = new QTableWidgetItem(dataText(d, "title"));
-    title->setData(Qt::UserRole, d.value("id").toString());
-    const auto data = d.value("data").toObject();
-    const int versions = int(data.value("versions").toArray().size());
-    if (versions > 0) title->setToolTip(tr("%n earlier version(s)", nullptr, versions));
-    m_list->setItem(row, 0, title);
-    m_list->setItem(row, 1, new QTableWidgetItem(f));
-    m_list->setItem(row, 2, new QTableWidgetItem(sizeText(data.value("size").toInteger())));
-    const auto when = QDateTime::fromString(dataText(d, "uploaded_at"), Qt::ISODateWithMs);
-    m_list->setItem(row, 3, new QTableWidgetItem(when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)
-                                                                 : tr("not sent yet")));
-    if (d.value("id").toString() == selected) m_list->selectRow(row);
-  }
+  RecordQuery query = m_listModel->query();  // keeps the order the person chose
+  query.collection = QStringLiteral("documents");
+  if (query.orderField.isEmpty()) query.orderField = QStringLiteral("title");
+  query.tenantId = m_tenant;
+  query.pathField = QStringLiteral("folder");
+  query.path = currentFolder();
+  query.words = m_search->text().trimmed();
+  m_listModel->setQuery(query, m_store);
+  if (const int row = m_listModel->rowOf(selected); row >= 0) m_list->selectRow(row);
 }
 
 QString DocumentBrowser::currentFolder() const {
-  const auto* item = m_folders->currentItem();
-  const QString path = item ? item->data(0, Qt::UserRole).toString() : QString();
-  return path == kAll ? QString() : path;
+  return m_folders->currentIndex().data(FolderTreeModel::PathRole).toString();
 }
 
 QString DocumentBrowser::selectedDocument() const {
   const auto rows = m_list->selectionModel()->selectedRows();
-  return rows.isEmpty() ? QString() : m_list->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+  return rows.isEmpty() ? QString() : rows.first().data(RecordTableModel::RecordIdRole).toString();
 }
 
 QJsonObject DocumentBrowser::document(const QString& id) const { return m_store ? m_store->record(id) : QJsonObject{}; }
@@ -266,8 +245,8 @@ void DocumentBrowser::uploadFiles(const QStringList& paths) {
   // own uploads are theirs (the server fills in the tenant).
   QString tenant = m_tenant.isEmpty() ? dataText(document(selectedDocument()), "tenant_id") : m_tenant;
   const QString folder = currentFolder();
-  for (const auto& d : m_documents)
-    if (tenant.isEmpty() && !folder.isEmpty() && dataText(d, "folder") == folder) tenant = dataText(d, "tenant_id");
+  for (int row = 0; tenant.isEmpty() && !folder.isEmpty() && row < m_listModel->rowCount(); ++row)
+    if (dataText(m_listModel->record(row), "folder") == folder) tenant = dataText(m_listModel->record(row), "tenant_id");
   QMimeDatabase mimes;
   for (const QString& path : paths) {
     const QFileInfo info(path);

@@ -14,12 +14,15 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTableView;
 class QTableWidget;
-class QTreeWidget;
+class QTreeView;
 
 namespace kete::app {
 
+class FolderTreeModel;
 class LocalStore;
+class RecordTableModel;
 
 class DocumentBrowser : public QWidget {
   Q_OBJECT
@@ -51,7 +54,6 @@ class DocumentBrowser : public QWidget {
   void dropEvent(QDropEvent* event) override;
 
  private:
-  void fillFolders(const QList<QJsonObject>& documents);
   void fillList();
   void showTransfer(const QString& id);
   void openSelected();
@@ -63,10 +65,11 @@ class DocumentBrowser : public QWidget {
   LocalStore* m_store = nullptr;
   QPointer<TransferQueue> m_transfers;  // the window's; it may go first (sign-out)
   QString m_tenant;
-  QList<QJsonObject> m_documents;
   QLineEdit* m_search;
-  QTreeWidget* m_folders;
-  QTableWidget* m_list;
+  FolderTreeModel* m_folderModel;
+  QTreeView* m_folders;
+  RecordTableModel* m_listModel;
+  QTableView* m_list;
   QTableWidget* m_transferList;
   QLabel* m_totals;
   QLabel* m_status;
