@@ -38,10 +38,11 @@ using kete::app::ImportAction;
 
 namespace {
 
+// A list's lines as shown, whether an item widget or a view over a model of the cache.
 QStringList listItems(QWidget* root, const char* name) {
   QStringList out;
-  if (auto* list = root->findChild<QListWidget*>(name))
-    for (int i = 0; i < list->count(); ++i) out << list->item(i)->text();
+  if (auto* list = root->findChild<QAbstractItemView*>(name))
+    for (int i = 0; i < list->model()->rowCount(); ++i) out << list->model()->index(i, 0).data().toString();
   return out;
 }
 

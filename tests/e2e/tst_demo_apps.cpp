@@ -76,10 +76,11 @@ class DemoApps : public QObject {
     QVERIFY(m_server.start());
   }
 
+  // A list's lines as shown, whether an item widget or a view over a model of the cache.
   static QStringList items(QWidget* root, const char* listName) {
     QStringList out;
-    if (auto* list = root ? root->findChild<QListWidget*>(listName) : nullptr)
-      for (int i = 0; i < list->count(); ++i) out << list->item(i)->text();
+    if (auto* list = root ? root->findChild<QAbstractItemView*>(listName) : nullptr)
+      for (int i = 0; i < list->model()->rowCount(); ++i) out << list->model()->index(i, 0).data().toString();
     return out;
   }
   static QStringList cells(QWidget* root, const char* tableName, int column) {

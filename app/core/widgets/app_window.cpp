@@ -7,6 +7,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
 
 #include <QStandardPaths>
 #include <utility>
@@ -44,6 +45,14 @@ AppWindow::AppWindow(const AppProfile& profile, QWidget* parent)
   m_problems->hide();
   statusBar()->addPermanentWidget(m_problems);
   connect(m_problems, &QPushButton::clicked, this, &AppWindow::showProblems);
+  m_reloadTimer = new QTimer(this);
+  m_reloadTimer->setSingleShot(true);
+  m_reloadTimer->setInterval(400);
+  connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+    if (!std::exchange(m_reloadDue, false)) return;
+    reloadPages();
+    m_reloadTimer->start();
+  });
 
   connect(m_signIn, &SignInPage::signedIn, this, [this](const QJsonObject& user) { showHome(user, Connection::Online); });
   connect(m_home, &HomePage::signOutRequested, this, &AppWindow::signOut);
@@ -145,11 +154,18 @@ void AppWindow::openCache(const QString& userId) {
   m_sync = new SyncEngine(m_session->api(), *m_store, this);
   m_sync->setLive(true);
   connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);
+  // Pages reload as pages of changes arrive, at most a few times a second: a first sync of
+  // 100,000 records comes in hundreds of pages, and reloading after each would make it quadratic.
   connect(m_sync, &SyncEngine::dataChanged, this, [this] {
-    m_home->setCacheSummary(m_store->recordCount());
-    m_home->reload(m_store.get());
-    if (m_documents) m_documents->reload();
-    emit cacheChanged();
+    if (m_reloadTimer->isActive()) {
+      m_reloadDue = true;
+      return;
+    }
+    reloadPages();
+    m_reloadTimer->start();
+  });
+  connect(m_sync, &SyncEngine::stateChanged, this, [this] {
+    if (m_sync->state() != SyncEngine::State::Syncing && std::exchange(m_reloadDue, false)) reloadPages();
   });
   // Once per finished sync, whatever it brought (the first one, even if nothing, fixes where news
   // starts).
@@ -205,7 +221,17 @@ void AppWindow::openTransfers(const QString& folder, const QString& keyName) {
   });
 }
 
+void AppWindow::reloadPages() {
+  if (!m_store) return;
+  m_home->setCacheSummary(m_store->recordCount());
+  m_home->reload(m_store.get());
+  if (m_documents) m_documents->reload();
+  emit cacheChanged();
+}
+
 void AppWindow::closeCache(bool purge) {
+  m_reloadTimer->stop();
+  m_reloadDue = false;
   m_home->reload(nullptr);
   if (purge) m_user = {};
   if (m_documents) m_documents->setSources(nullptr, nullptr);

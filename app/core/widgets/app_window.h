@@ -12,6 +12,7 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 class QSystemTrayIcon;
+class QTimer;
 
 namespace kete::app {
 
@@ -64,6 +65,7 @@ class AppWindow : public QMainWindow {
   void openCache(const QString& userId);
   void closeCache(bool purge);
   void showSyncState();
+  void reloadPages();  // every page from the cache, after it changed
   void showProblems();
   void tellNews();
 
@@ -79,6 +81,8 @@ class AppWindow : public QMainWindow {
   QString m_filesFolder;
   DocumentBrowser* m_documents = nullptr;
   QPushButton* m_problems;
+  QTimer* m_reloadTimer;
+  bool m_reloadDue = false;
   ProblemsDialog* m_problemsDialog = nullptr;
   QJsonObject m_user;
   QStringList m_notifications;

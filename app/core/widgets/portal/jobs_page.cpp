@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "models/record_table_model.h"
 #include "store/local_store.h"
 #include "widgets/app_window.h"
 #include "widgets/portal/portal_format.h"
@@ -98,8 +99,22 @@ void JobTimeline::paintEvent(QPaintEvent*) {
 }
 
 JobsPage::JobsPage(AppWindow& window, QWidget* parent) : CachePage(window, parent) {
-  m_list = new QListWidget(this);
+  // One column: the job's title, its stage and whether a change is still to be sent. Read from the
+  // cache a page at a time, so a client with thousands of jobs opens as fast as one with three.
+  m_model = new RecordTableModel({{tr("Job"), QStringLiteral("title"), [this](const QJsonObject& j, int role) -> QVariant {
+                                    if (role != Qt::DisplayRole) return {};
+                                    const auto data = portal::dataOf(j);
+                                    const int at = currentStageIndex(data);
+                                    QString line = data.value("title").toString() + QLatin1Char('\n') + data.value("stage").toString();
+                                    if (at >= 0) line += tr(" (%1 of %2)").arg(at + 1).arg(jobStages(data).size());
+                                    if (m_unsent.contains(j.value("id").toString())) line += tr(" · not sent yet");
+                                    return line;
+                                  }}},
+                                 this);
+  m_list = new QListView(this);
   m_list->setObjectName(QStringLiteral("jobList"));
+  m_list->setModel(m_model);
+  m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_heading = new QLabel(this);
   m_heading->setObjectName(QStringLiteral("sectionTitle"));
   m_timeline = new JobTimeline(this);
@@ -129,7 +144,7 @@ JobsPage::JobsPage(AppWindow& window, QWidget* parent) : CachePage(window, paren
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(split);
 
-  connect(m_list, &QListWidget::currentRowChanged, this, [this] { showSelected(); });
+  connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { showSelected(); });
   connect(m_advance, &QPushButton::clicked, this, [this] { advance(selectedJob()); });
   connect(m_editNext, &QPushButton::clicked, this, [this] {
     bool ok = false;
@@ -155,35 +170,37 @@ JobsPage::JobsPage(AppWindow& window, QWidget* parent) : CachePage(window, paren
 
 void JobsPage::reload() {
   const QString selected = selectedJob();
-  auto jobs = store() ? store()->records(QStringLiteral("jobs"), m_tenant) : QList<QJsonObject>{};
-  std::sort(jobs.begin(), jobs.end(),
-            [](const QJsonObject& a, const QJsonObject& b) { return portal::text(a, "title") < portal::text(b, "title"); });
-  const auto unsent = store() ? store()->unsentRecordIds() : QSet<QString>{};
-  QSignalBlocker quiet(m_list);
-  m_list->clear();
-  for (const auto& j : jobs) {
-    const auto data = portal::dataOf(j);
-    const int at = currentStageIndex(data);
-    QString line = portal::text(j, "title") + QLatin1Char('\n') + data.value("stage").toString();
-    if (at >= 0) line += tr(" (%1 of %2)").arg(at + 1).arg(jobStages(data).size());
-    if (unsent.contains(j.value("id").toString())) line += tr(" · not sent yet");
-    auto* item = new QListWidgetItem(line, m_list);
-    item->setData(Qt::UserRole, j.value("id").toString());
-    if (j.value("id").toString() == selected) m_list->setCurrentItem(item);
+  m_unsent = store() ? store()->unsentRecordIds() : QSet<QString>{};
+  RecordQuery query;
+  query.collection = QStringLiteral("jobs");
+  query.orderField = QStringLiteral("title");
+  query.tenantId = m_tenant;
+  {
+    QSignalBlocker quiet(m_list->selectionModel());
+    m_model->setQuery(query, store());
+    selectJob(selected);
+    if (!m_list->currentIndex().isValid() && m_model->rowCount() > 0) m_list->setCurrentIndex(m_model->index(0, 0));
   }
-  if (!m_list->currentItem() && m_list->count() > 0) m_list->setCurrentRow(0);
   showSelected();
 }
 
-QString JobsPage::selectedJob() const { return portal::currentId(m_list); }
+QString JobsPage::selectedJob() const { return m_list->currentIndex().data(RecordTableModel::RecordIdRole).toString(); }
 
-void JobsPage::selectJob(const QString& jobId) { portal::selectId(m_list, jobId); }
+void JobsPage::selectJob(const QString& jobId) {
+  int row = m_model->rowOf(jobId);
+  // A job further down than the rows read so far (opened from elsewhere): read on to it.
+  while (row < 0 && !jobId.isEmpty() && m_model->canFetchMore({}) && store() && !store()->record(jobId).isEmpty()) {
+    m_model->fetchMore({});
+    row = m_model->rowOf(jobId);
+  }
+  if (row >= 0) m_list->setCurrentIndex(m_model->index(row, 0));
+}
 
 void JobsPage::showSelected() {
   const bool staff = staffMode();
   const QJsonObject job = store() ? store()->record(selectedJob()) : QJsonObject{};
   const auto data = portal::dataOf(job);
-  m_heading->setText(job.isEmpty() ? (m_list->count() ? QString() : tr("No jobs yet")) : data.value("title").toString());
+  m_heading->setText(job.isEmpty() ? (m_model->rowCount() ? QString() : tr("No jobs yet")) : data.value("title").toString());
   m_timeline->setJob(data);
   m_timeline->setVisible(!job.isEmpty());
   const QString next = data.value("next_step").toString();

@@ -1,13 +1,17 @@
 #pragma once
 // Jobs and their stages (a mortgage application: submitted → valuation → approved → settled), as a
 // timeline with dates and the next step; staff move a job on and say what happens next.
+#include <QSet>
+
 #include "widgets/portal/cache_page.h"
 
 class QLabel;
-class QListWidget;
+class QListView;
 class QPushButton;
 
 namespace kete::app {
+
+class RecordTableModel;
 
 // The stages of one job drawn left to right: reached ones filled with their date, the current
 // one marked, the rest to come.
@@ -47,7 +51,9 @@ class JobsPage : public CachePage {
   void showSelected();
   QString selectedJob() const;
 
-  QListWidget* m_list;
+  RecordTableModel* m_model;
+  QSet<QString> m_unsent;  // jobs with a change not sent yet, marked in the list
+  QListView* m_list;
   QLabel* m_heading;
   JobTimeline* m_timeline;
   QLabel* m_next;
