@@ -49,7 +49,8 @@ Result<Done> configure_tls(net::ssl::context& ctx, const TlsFiles& files) {
 // Connections are dealt out round-robin. Work that blocks for long (writing and flushing a file
 // chunk) goes to `blocking`, so it never holds up the other connections of its thread.
 net::awaitable<void> accept_loop(tcp::acceptor& acceptor, std::vector<std::unique_ptr<net::io_context>>& workers,
-                                 net::thread_pool& blocking, net::ssl::context& tls, const Handler& handler,
+                                 net::thread_pool& blocking, detail::BodyReaders& readers, net::ssl::context& tls,
+                                 const Handler& handler,
                                  const UpgradeHandler& upgrade, detail::ConnectionRegistry& registry,
                                  const ListenOptions& options) {
   std::size_t next = 0;
@@ -66,7 +67,8 @@ net::awaitable<void> accept_loop(tcp::acceptor& acceptor, std::vector<std::uniqu
     boost::system::error_code nodelay_ec;
     socket.set_option(net::ip::tcp::no_delay(true), nodelay_ec);
     auto executor = socket.get_executor();
-    net::co_spawn(executor, detail::run_session(std::move(socket), tls, blocking.get_executor(), handler, upgrade, registry, options),
+    net::co_spawn(executor, detail::run_session(std::move(socket), tls, blocking.get_executor(), readers, handler, upgrade, registry,
+                                                      options),
                   [](std::exception_ptr e) {
                     if (!e) return;
                     try {
@@ -115,7 +117,8 @@ Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_
 
   on_listening(options.host, acceptor.local_endpoint().port());
   net::thread_pool blocking(2);
-  net::co_spawn(ioc, accept_loop(acceptor, workers, blocking, tls, handler, upgrade, registry, options), net::detached);
+  detail::BodyReaders readers;
+  net::co_spawn(ioc, accept_loop(acceptor, workers, blocking, readers, tls, handler, upgrade, registry, options), net::detached);
 
   // Idle workers must keep running until shutdown; the first one stops when its acceptor and
   // signal wait are done, and then lets the others finish their connections.
@@ -127,6 +130,7 @@ Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_
   for (auto& guard : guards) guard.reset();
   for (auto& t : pool) t.join();
   blocking.join();
+  readers.pool.join();
   return Done{};
 }
 

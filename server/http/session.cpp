@@ -106,31 +106,56 @@ net::awaitable<boost::system::error_code> write_streamed(Stream& stream, const R
   co_return boost::system::error_code{};
 }
 
-// A large body (a file chunk) is read on a blocking-pool thread with plain blocking reads: the
-// TLS layer then decrypts record after record straight off the socket, where reading it on the
-// event loop pays one asynchronous round trip per 16 KiB record and ran at a third of the speed.
-// Blocking reads have no timeout of their own: a watchdog on the event loop shuts the socket
-// down at the deadline, which wakes the read with an error, and the connection ends.
+// A large body (a file chunk) is read on a reader thread with plain blocking reads: the TLS
+// layer then decrypts record after record straight off the socket, where reading it on the event
+// loop pays an asynchronous round trip per 16 KiB record (measured: a third of the speed).
+// Blocking reads have no deadline of their own: a watchdog on the event loop shuts the socket
+// down at the request's read deadline, or when the server stops, which wakes the read with an
+// error and ends the connection. A slow client holds a reader thread at most that long, and
+// only BodyReaders::kThreads of them at once; the next large bodies are read on the event loop.
+//
+// The watchdog runs on the connection's own thread, like the session, so never at the same time.
+struct Watchdog : std::enable_shared_from_this<Watchdog> {
+  Watchdog(net::any_io_executor executor, int socket, std::chrono::steady_clock::time_point until, ConnectionRegistry& connections)
+      : timer(std::move(executor)), fd(socket), deadline(until), registry(connections) {}
+  void arm() {
+    timer.expires_after(std::chrono::milliseconds(250));
+    timer.async_wait([self = shared_from_this()](boost::system::error_code) { self->check(); });
+  }
+  void check() {
+    if (finished) return;
+    if (std::chrono::steady_clock::now() < deadline && !registry.stopping()) return arm();
+    cut = true;
+    ::shutdown(fd, SHUT_RDWR);
+  }
+  net::steady_timer timer;
+  int fd;
+  std::chrono::steady_clock::time_point deadline;
+  ConnectionRegistry& registry;
+  bool finished = false;
+  bool cut = false;
+};
+
 net::awaitable<boost::system::error_code> read_body_blocking(Stream& stream, beast::flat_buffer& buffer,
                                                              bhttp::request_parser<bhttp::string_body>& parser,
-                                                             net::thread_pool::executor_type blocking,
+                                                             BodyReaders& readers, ConnectionRegistry& registry,
                                                              std::chrono::steady_clock::duration timeout) {
   auto& tcp = beast::get_lowest_layer(stream);
   tcp.expires_never();
-  net::steady_timer watchdog(co_await net::this_coro::executor, timeout);
-  watchdog.async_wait([fd = tcp.socket().native_handle()](boost::system::error_code ec) {
-    if (!ec) ::shutdown(fd, SHUT_RDWR);
-  });
+  auto watchdog = std::make_shared<Watchdog>(co_await net::this_coro::executor, tcp.socket().native_handle(),
+                                             std::chrono::steady_clock::now() + timeout, registry);
+  watchdog->arm();
   auto ec = co_await net::co_spawn(
-      blocking,
+      readers.pool.get_executor(),
       [&]() -> net::awaitable<boost::system::error_code> {
         boost::system::error_code read_ec;
         bhttp::read(stream, buffer, parser, read_ec);
         co_return read_ec;
       },
       net::use_awaitable);
-  const bool late = watchdog.cancel() == 0;  // it had fired already
-  co_return late && ec ? beast::error::timeout : ec;
+  watchdog->finished = true;
+  watchdog->timer.cancel();
+  co_return watchdog->cut && ec ? boost::system::error_code(beast::error::timeout) : ec;
 }
 
 Response safe_handle(const Handler& handler, const Request& request) {
@@ -147,7 +172,7 @@ Response safe_handle(const Handler& handler, const Request& request) {
 }  // namespace
 
 net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context& tls,
-                                 net::thread_pool::executor_type blocking, const Handler& handler,
+                                 net::thread_pool::executor_type blocking, BodyReaders& readers, const Handler& handler,
                                  const UpgradeHandler& upgrade, ConnectionRegistry& registry,
                                  const ListenOptions& options) {
   boost::system::error_code ec;
@@ -188,9 +213,12 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
         auto [continue_ec, continue_bytes] = co_await bhttp::async_write(stream, go_on, use_tuple);
         read_ec = continue_ec;
       }
-      if (!read_ec && parser.content_length() && *parser.content_length() >= kBlockingBodyBytes) {
-        read_ec = co_await read_body_blocking(stream, buffer, parser, blocking, options.read_timeout);
+      const bool large = parser.content_length() && *parser.content_length() >= kBlockingBodyBytes;
+      if (!read_ec && large && readers.busy.fetch_add(1) < BodyReaders::kThreads) {
+        read_ec = co_await read_body_blocking(stream, buffer, parser, readers, registry, options.read_timeout);
+        readers.busy.fetch_sub(1);
       } else if (!read_ec) {
+        if (large) readers.busy.fetch_sub(1);
         auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
         read_ec = body_ec;
       }

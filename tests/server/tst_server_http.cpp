@@ -104,6 +104,43 @@ class ServerHttp : public QObject {
     QCOMPARE(client.get(m_server->url("/healthz")).status, 200);
   }
 
+  // File chunks are read with blocking reads on a pool of reader threads. Clients that start a
+  // large body and stall must neither hold those threads past the read deadline nor keep other
+  // large bodies from being read meanwhile.
+  void stalledLargeBodiesAreCutAtTheReadDeadline() {
+    QTemporaryDir dir;
+    QFile config(dir.path() + "/kete.json");
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(R"({"read_timeout_seconds": 2})");
+    config.close();
+    m_server->stop();
+    QVERIFY(m_server->start({"--config", config.fileName()}));
+    const QByteArray sha(64, 'a');
+    std::vector<std::unique_ptr<QSslSocket>> stalled;
+    for (int i = 0; i < 20; ++i) {  // more than there are reader threads
+      auto socket = std::make_unique<QSslSocket>();
+      socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+      socket->connectToHostEncrypted("127.0.0.1", quint16(m_server->port()));
+      QVERIFY(socket->waitForEncrypted(10000));
+      socket->write("PUT /api/v1/blobs/" + sha + " HTTP/1.1\r\nHost: x\r\nContent-Length: 4000000\r\n\r\n" +
+                    QByteArray(100'000, 'x'));
+      while (socket->bytesToWrite() > 0) QVERIFY(socket->waitForBytesWritten(5000));
+      stalled.push_back(std::move(socket));
+    }
+    QElapsedTimer clock;
+    clock.start();
+    // Meanwhile a whole large body is still read and answered (here: not signed in), and small
+    // requests go on.
+    HttpsClient client(m_server->fingerprint());
+    QCOMPARE(client.send("PUT", m_server->url("/api/v1/blobs/" + QString(sha)), QByteArray(1'000'000, 'y')).status, 401);
+    QCOMPARE(client.get(m_server->url("/healthz")).status, 200);
+    // Each stalled connection is ended at its deadline: two seconds, give or take the watchdog's tick.
+    for (auto& socket : stalled)
+      if (socket->state() != QAbstractSocket::UnconnectedState) QVERIFY(socket->waitForDisconnected(8000));
+    QVERIFY2(clock.elapsed() < 8000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(client.get(m_server->url("/healthz")).status, 200);
+  }
+
   // A HEAD answer is its header only, whoever answered (an error here): a body would be read as
   // the start of the next answer on the same keep-alive connection.
   void headAnswersCarryNoBody() {

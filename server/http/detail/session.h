@@ -4,15 +4,24 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <atomic>
 
 #include "http/detail/connection_registry.h"
 #include "http/https_server.h"
 
 namespace kete::http::detail {
 
+// Threads that read large request bodies (file chunks) with blocking reads; see session.cpp.
+struct BodyReaders {
+  static constexpr int kThreads = 16;
+  boost::asio::thread_pool pool{kThreads};
+  std::atomic<int> busy{0};
+};
+
 // `blocking` runs the handlers of requests with large bodies (file chunks: written and flushed).
 boost::asio::awaitable<void> run_session(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context& tls,
-                                         boost::asio::thread_pool::executor_type blocking, const Handler& handler, const UpgradeHandler& upgrade,
+                                         boost::asio::thread_pool::executor_type blocking, BodyReaders& readers,
+                                         const Handler& handler, const UpgradeHandler& upgrade,
                                          ConnectionRegistry& registry, const ListenOptions& options);
 
 }  // namespace kete::http::detail
