@@ -13,7 +13,7 @@ namespace kete::http::detail {
 
 // Threads that read large request bodies (file chunks) with blocking reads; see session.cpp.
 struct BodyReaders {
-  static constexpr int kThreads = 16;
+  static constexpr int kThreads = 4;
   boost::asio::thread_pool pool{kThreads};
   std::atomic<int> busy{0};
 };
