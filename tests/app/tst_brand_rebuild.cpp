@@ -59,6 +59,23 @@ class BrandRebuild : public QObject {
   }
 
  private slots:
+  // The option bench/window_start times starts with: it reports the first usable window (here the
+  // sign-in page, nothing being saved) and quits by itself.
+  void startupTimeIsReportedAndTheAppQuits() {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_CONFIG_HOME", m_dir.path() + "/config-start");
+    env.insert("XDG_DATA_HOME", m_dir.path() + "/data-start");
+    p.setProcessEnvironment(env);
+    p.start(KETE_CLIENT_BINARY, {"--startup-time"});
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const auto match = QRegularExpression(R"(usable window after ([0-9.]+) ms \(sign-in page\))").match(out);
+    QVERIFY2(match.hasMatch(), qPrintable(out));
+    QVERIFY(match.captured(1).toDouble() > 0);
+  }
+
   void eachBuildCarriesItsOwnBrand() {
     const Brand main = readBrand(KETE_BRAND_DIR), other = readBrand(KETE_REBRAND_DIR);
     QVERIFY(main.appName != other.appName);
