@@ -1,7 +1,8 @@
-// kete-bench-seed DIR COUNT: adds COUNT records to a seeded demo data folder through the real
-// record store (same change log as every write), half where the demo's staff member reads
-// (internal announcements) and half in another client's bucket. Prints, as JSON, cursors one
-// short of every bucket's head: a pull with them is a small delta over a large store.
+// kete-bench-seed DIR COUNT [CLIENT_ID]: adds COUNT records to a seeded demo data folder
+// through the real record store (same change log as every write), half where the demo's staff
+// member reads (internal announcements) and half as jobs of one client (CLIENT_ID, or whichever
+// the demo lists last). Prints, as JSON, cursors one short of every bucket's head: a pull with
+// them is a small delta over a large store.
 #include <boost/json.hpp>
 #include <chrono>
 #include <iostream>
@@ -18,8 +19,8 @@
 using namespace kete;
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: kete-bench-seed DIR COUNT\n";
+  if (argc != 3 && argc != 4) {
+    std::cerr << "usage: kete-bench-seed DIR COUNT [CLIENT_ID]\n";
     return 2;
   }
   const std::string dir = argv[1];
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   auto& db = pool.value()->for_this_thread();
   storage::IdentityStore identities(db);
   const auto clients = identities.tenant_ids("client");
+  const std::string client = argc == 4 ? argv[3] : clients.back();
   const std::string now = rfc3339_utc_now(true);
   const auto started = std::chrono::steady_clock::now();
   long done = 0;
@@ -42,7 +44,7 @@ int main(int argc, char** argv) {
       const bool internal = done % 2 == 0;
       boost::json::object data = internal
           ? boost::json::object{{"title", "Notice " + std::to_string(done)}, {"body", "Bulk benchmark record"}}
-          : boost::json::object{{"tenant_id", clients.back()}, {"title", "Job " + std::to_string(done)}, {"stage", "open"}};
+          : boost::json::object{{"tenant_id", client}, {"title", "Job " + std::to_string(done)}, {"stage", "open"}};
       const auto* spec = find_collection(internal ? "announcements" : "jobs");
       records.insert(storage::StoredRecord{auth::random_uuid(), std::string(spec->name), 1, boost::json::serialize(data),
                                            scope::record_buckets(*spec, data).value(), false, "bench", now, "bench", now});

@@ -1,6 +1,9 @@
 #include "widgets/app_window.h"
 
+#include <algorithm>
+
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
@@ -154,8 +157,9 @@ void AppWindow::openCache(const QString& userId) {
   m_sync = new SyncEngine(m_session->api(), *m_store, this);
   m_sync->setLive(true);
   connect(m_sync, &SyncEngine::stateChanged, this, &AppWindow::showSyncState);
-  // Pages reload as pages of changes arrive, at most a few times a second: a first sync of
-  // 100,000 records comes in hundreds of pages, and reloading after each would make it quadratic.
+  // Pages reload as pages of changes arrive, at most a few times a second (less often when a
+  // reload itself takes long): a first sync of 100,000 records comes in hundreds of pages, and
+  // reloading after each would make it quadratic.
   connect(m_sync, &SyncEngine::dataChanged, this, [this] {
     if (m_reloadTimer->isActive()) {
       m_reloadDue = true;
@@ -223,10 +227,14 @@ void AppWindow::openTransfers(const QString& folder, const QString& keyName) {
 
 void AppWindow::reloadPages() {
   if (!m_store) return;
+  QElapsedTimer took;
+  took.start();
   m_home->setCacheSummary(m_store->recordCount());
   m_home->reload(m_store.get());
   if (m_documents) m_documents->reload();
   emit cacheChanged();
+  // Reloading never takes more than a fifth of a long sync's time, however big the cache.
+  m_reloadTimer->setInterval(int(std::clamp<qint64>(took.elapsed() * 4, 400, 5000)));
 }
 
 void AppWindow::closeCache(bool purge) {
