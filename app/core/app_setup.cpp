@@ -117,6 +117,10 @@ int runApp(int argc, char** argv, const ProfileLoader& loadProfile, const Window
     // Usable: the sign-in form, or the home page with what the cache holds, drawn on screen.
     AppWindow* w = window.get();
     auto* ready = new QObject(w);
+    QTimer::singleShot(30000, ready, [] {  // the cache could not be opened, or the keychain never answered
+      QTextStream(stderr) << "no usable window after 30 s" << Qt::endl;
+      QCoreApplication::exit(1);
+    });
     QObject::connect(w, &AppWindow::stateChanged, ready, [w, ready, sinceStart] {
       if (w->isSignedIn() && !w->store()) return;
       delete ready;  // once

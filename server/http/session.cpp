@@ -145,18 +145,47 @@ net::awaitable<boost::system::error_code> read_body_blocking(Stream& stream, bea
   auto watchdog = std::make_shared<Watchdog>(co_await net::this_coro::executor, tcp.socket().native_handle(),
                                              std::chrono::steady_clock::now() + timeout, registry);
   watchdog->arm();
+  // However the read ends, the watchdog stands down before this socket can be closed.
+  struct StandDown {
+    Watchdog& dog;
+    ~StandDown() {
+      dog.finished = true;
+      dog.timer.cancel();
+    }
+  } stand_down{*watchdog};
   auto ec = co_await net::co_spawn(
       readers.pool.get_executor(),
       [&]() -> net::awaitable<boost::system::error_code> {
         boost::system::error_code read_ec;
-        bhttp::read(stream, buffer, parser, read_ec);
+        try {
+          bhttp::read(stream, buffer, parser, read_ec);
+        } catch (const std::bad_alloc&) {  // a body as large as max_body_bytes, with memory short
+          read_ec = make_error_code(boost::system::errc::not_enough_memory);
+        }
         co_return read_ec;
       },
       net::use_awaitable);
-  watchdog->finished = true;
-  watchdog->timer.cancel();
   co_return watchdog->cut && ec ? boost::system::error_code(beast::error::timeout) : ec;
 }
+
+// One of the reader threads for a large body, when one is free; given back however the read ends.
+class ReaderSlot {
+ public:
+  ReaderSlot(BodyReaders& readers, bool wanted)
+      : readers_(readers), held_(wanted && readers.busy.fetch_add(1) < BodyReaders::kThreads) {
+    if (wanted && !held_) readers_.busy.fetch_sub(1);
+  }
+  ~ReaderSlot() {
+    if (held_) readers_.busy.fetch_sub(1);
+  }
+  ReaderSlot(const ReaderSlot&) = delete;
+  ReaderSlot& operator=(const ReaderSlot&) = delete;
+  bool held() const { return held_; }
+
+ private:
+  BodyReaders& readers_;
+  bool held_;
+};
 
 Response safe_handle(const Handler& handler, const Request& request) {
   try {
@@ -182,10 +211,14 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
   // Shared so that a cancel posted by shutdown never outlives the stream it cancels.
   auto owned = std::make_shared<Stream>(std::move(socket), tls);
   Stream& stream = *owned;
-  ConnectionRegistry::Registration registration(registry, registry.add([weak = std::weak_ptr<Stream>(owned)] {
+  // While a reader thread reads this socket, cancelling it here would touch it from two threads
+  // (and not wake the read): the watchdog ends that read when the server stops. Only used on
+  // this connection's thread.
+  auto reading_blocked = std::make_shared<bool>(false);
+  ConnectionRegistry::Registration registration(registry, registry.add([weak = std::weak_ptr<Stream>(owned), reading_blocked] {
     if (auto s = weak.lock())
-      net::post(s->get_executor(), [weak] {
-        if (auto alive = weak.lock()) beast::get_lowest_layer(*alive).cancel();
+      net::post(s->get_executor(), [weak, reading_blocked] {
+        if (auto alive = weak.lock(); alive && !*reading_blocked) beast::get_lowest_layer(*alive).cancel();
       });
   }));
 
@@ -214,13 +247,16 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
         read_ec = continue_ec;
       }
       const bool large = parser.content_length() && *parser.content_length() >= kBlockingBodyBytes;
-      if (!read_ec && large && readers.busy.fetch_add(1) < BodyReaders::kThreads) {
-        read_ec = co_await read_body_blocking(stream, buffer, parser, readers, registry, options.read_timeout);
-        readers.busy.fetch_sub(1);
-      } else if (!read_ec) {
-        if (large) readers.busy.fetch_sub(1);
-        auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
-        read_ec = body_ec;
+      if (!read_ec) {
+        ReaderSlot slot(readers, large);
+        if (slot.held()) {
+          *reading_blocked = true;
+          read_ec = co_await read_body_blocking(stream, buffer, parser, readers, registry, options.read_timeout);
+          *reading_blocked = false;
+        } else {
+          auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
+          read_ec = body_ec;
+        }
       }
     }
 

@@ -10,18 +10,22 @@ RecordTableModel::RecordTableModel(QList<Column> columns, QObject* parent)
 
 void RecordTableModel::reload(const LocalStore* store) {
   // As many rows as were shown (rounded up to a page), so a sync does not cut a scrolled list short.
-  const int want = std::max(kPage, int((m_rows.size() + kPage - 1) / kPage) * kPage);
+  load(store, std::max(kPage, int((m_rows.size() + kPage - 1) / kPage) * kPage));
+}
+
+void RecordTableModel::load(const LocalStore* store, int rows) {
   beginResetModel();
   m_store = store;
-  m_rows = store ? store->page(m_query, 0, want) : QList<QJsonObject>{};
-  m_more = m_rows.size() == want;
+  m_rows = store ? store->page(m_query, 0, rows) : QList<QJsonObject>{};
+  m_more = m_rows.size() == rows;
   endResetModel();
 }
 
 void RecordTableModel::setQuery(const RecordQuery& query, const LocalStore* store) {
-  if (!(query == m_query)) m_rows.clear();
+  const bool same = query == m_query;
   m_query = query;
-  reload(store);
+  if (same) reload(store);
+  else load(store, kPage);  // another list: from its first page
 }
 
 int RecordTableModel::rowOf(const QString& id) const {
@@ -66,8 +70,7 @@ void RecordTableModel::sort(int column, Qt::SortOrder order) {
   if (m_query.orderField == m_columns[column].sortField && m_query.descending == descending) return;
   m_query.orderField = m_columns[column].sortField;
   m_query.descending = descending;
-  m_rows.clear();
-  reload(m_store);
+  load(m_store, kPage);
 }
 
 }  // namespace kete::app

@@ -42,6 +42,8 @@ class RecordTableModel : public QAbstractTableModel {
   void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
  private:
+  void load(const LocalStore* store, int rows);  // the first `rows` rows, in one reset
+
   QList<Column> m_columns;
   RecordQuery m_query;
   QList<QJsonObject> m_rows;

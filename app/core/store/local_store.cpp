@@ -621,7 +621,7 @@ QList<QJsonObject> LocalStore::page(const RecordQuery& query, int offset, int li
   }
   // The order field is written into the statement (a plain name only), so that SQLite can match
   // it to the expression index on titles; a bound path could never use it.
-  static const QRegularExpression plainName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,63}$"));
+  static const QRegularExpression plainName(QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z_][A-Za-z0-9_]{0,63}")));
   const QString order = plainName.match(query.orderField).hasMatch() ? query.orderField : QStringLiteral("title");
   const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
   sql += QStringLiteral(" ORDER BY json_extract(data, '$.%1') COLLATE NOCASE%2, id%2 LIMIT ? OFFSET ?").arg(order, direction);

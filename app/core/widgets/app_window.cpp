@@ -57,7 +57,10 @@ AppWindow::AppWindow(const AppProfile& profile, QWidget* parent)
     m_reloadTimer->start();
   });
 
-  connect(m_signIn, &SignInPage::signedIn, this, [this](const QJsonObject& user) { showHome(user, Connection::Online); });
+  connect(m_signIn, &SignInPage::signedIn, this, [this](const QJsonObject& user) {
+    ++m_signIns;
+    showHome(user, Connection::Online);
+  });
   connect(m_home, &HomePage::signOutRequested, this, &AppWindow::signOut);
 }
 
@@ -91,16 +94,24 @@ void AppWindow::start() {
       m_connection->setText(tr("Connecting…"));
     }
     QPointer<AppWindow> alive(this);
-    m_session->api().get(QStringLiteral("/api/v1/me"), [this, alive](const ApiReply& reply) {
-      if (!alive) return;
+    m_session->api().get(QStringLiteral("/api/v1/me"), [this, alive, asked = m_signIns](const ApiReply& reply) {
+      // The person may have signed out (and someone in) while the server took its time: the
+      // answer is about a session that is no longer this window's.
+      if (!alive || asked != m_signIns) return;
       if (reply.ok()) {
-        if (isSignedIn() && m_user.value("id").toString() != reply.json.value("id").toString()) closeCache(false);
         m_session->rememberUser(reply.json);
         return showHome(reply.json, Connection::Online);
       }
-      if (reply.status == 0 && !reply.pinMismatch) return showHome(m_session->cachedUser(), Connection::Offline);
-      closeCache(false);  // kept for the next sign-in as this person; not readable without one
-      m_session->signOut([this](const QString&) { showSignIn(tr("Your session has ended. Please sign in again.")); });
+      if (reply.status == 401 || reply.pinMismatch) {
+        closeCache(false);  // kept for the next sign-in as this person; not readable without one
+        m_user = {};
+        ++m_signIns;
+        m_session->signOut([this](const QString&) { showSignIn(tr("Your session has ended. Please sign in again.")); });
+        return;
+      }
+      // Unreachable, or answering with an error of its own (restarting, overloaded): the saved
+      // pages stay, and the sync engine keeps trying.
+      showHome(m_user.isEmpty() ? m_session->cachedUser() : m_user, Connection::Offline);
     });
   });
 }
@@ -289,6 +300,7 @@ void AppWindow::showSignIn(const QString& message) {
 }
 
 void AppWindow::signOut() {
+  ++m_signIns;
   // On a shared computer nothing of this person may stay behind: cache and files first, then
   // the files' key and the token.
   closeCache(true);

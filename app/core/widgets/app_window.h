@@ -82,6 +82,7 @@ class AppWindow : public QMainWindow {
   DocumentBrowser* m_documents = nullptr;
   QPushButton* m_problems;
   QTimer* m_reloadTimer;
+  int m_signIns = 0;  // moves at every sign-in and sign-out: an answer about an older session is ignored
   bool m_reloadDue = false;
   ProblemsDialog* m_problemsDialog = nullptr;
   QJsonObject m_user;

@@ -1,6 +1,7 @@
 #include "widgets/document_browser.h"
 
 #include <QDesktopServices>
+#include <utility>
 #include <algorithm>
 #include <QDialog>
 #include <QDir>
@@ -150,7 +151,12 @@ DocumentBrowser::DocumentBrowser(QWidget* parent) : QWidget(parent) {
     for (auto* b : {m_open, m_save, m_versions, m_newVersion}) b->setEnabled(one);
   };
   connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, enableButtons);
-  connect(m_listModel, &QAbstractItemModel::modelReset, this, enableButtons);
+  // The selected document stays selected when the list is read again (a sync, a sort).
+  connect(m_listModel, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_keepSelected = selectedDocument(); });
+  connect(m_listModel, &QAbstractItemModel::modelReset, this, [this, enableButtons] {
+    if (const int row = m_listModel->rowOf(std::exchange(m_keepSelected, QString())); row >= 0) m_list->selectRow(row);
+    enableButtons();
+  });
   connect(m_list, &QTableView::doubleClicked, this, [this] { openSelected(); });
   connect(upload, &QPushButton::clicked, this, [this] {
     const auto paths = QFileDialog::getOpenFileNames(this, tr("Upload documents"));
@@ -204,11 +210,14 @@ void DocumentBrowser::setTenant(const QString& tenantId) {
 }
 
 void DocumentBrowser::reload() {
-  const QString current = currentFolder();
-  {
+  const QStringList paths =
+      m_store ? m_store->distinctValues(QStringLiteral("documents"), QStringLiteral("folder"), m_tenant) : QStringList{};
+  // The same folders after a sync: the tree stays as the person left it (what they collapsed).
+  if (paths != m_folderPaths || m_folderModel->rowCount() == 0) {
+    m_folderPaths = paths;
+    const QString current = currentFolder();
     QSignalBlocker quiet(m_folders->selectionModel());
-    m_folderModel->setPaths(m_store ? m_store->distinctValues(QStringLiteral("documents"), QStringLiteral("folder"), m_tenant)
-                                    : QStringList{});
+    m_folderModel->setPaths(paths);
     m_folders->expandAll();
     m_folders->setCurrentIndex(m_folderModel->indexOf(current));
   }
@@ -216,7 +225,6 @@ void DocumentBrowser::reload() {
 }
 
 void DocumentBrowser::fillList() {
-  const QString selected = selectedDocument();
   RecordQuery query = m_listModel->query();  // keeps the order the person chose
   query.collection = QStringLiteral("documents");
   if (query.orderField.isEmpty()) query.orderField = QStringLiteral("title");
@@ -225,7 +233,6 @@ void DocumentBrowser::fillList() {
   query.path = currentFolder();
   query.words = m_search->text().trimmed();
   m_listModel->setQuery(query, m_store);
-  if (const int row = m_listModel->rowOf(selected); row >= 0) m_list->selectRow(row);
 }
 
 QString DocumentBrowser::currentFolder() const {

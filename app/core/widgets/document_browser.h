@@ -65,6 +65,8 @@ class DocumentBrowser : public QWidget {
   LocalStore* m_store = nullptr;
   QPointer<TransferQueue> m_transfers;  // the window's; it may go first (sign-out)
   QString m_tenant;
+  QStringList m_folderPaths;  // what the folder tree shows
+  QString m_keepSelected;     // across a reset of the list
   QLineEdit* m_search;
   FolderTreeModel* m_folderModel;
   QTreeView* m_folders;

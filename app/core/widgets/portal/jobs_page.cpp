@@ -188,8 +188,12 @@ QString JobsPage::selectedJob() const { return m_list->currentIndex().data(Recor
 
 void JobsPage::selectJob(const QString& jobId) {
   int row = m_model->rowOf(jobId);
-  // A job further down than the rows read so far (opened from elsewhere): read on to it.
-  while (row < 0 && !jobId.isEmpty() && m_model->canFetchMore({}) && store() && !store()->record(jobId).isEmpty()) {
+  // A job of this list further down than the rows read so far (opened from elsewhere): read on
+  // to it. Another client's job (staff switched client) is not in this list at all.
+  const QJsonObject job = row < 0 && store() ? store()->record(jobId) : QJsonObject{};
+  const bool listed = job.value("collection").toString() == QLatin1String("jobs") &&
+                      (m_tenant.isEmpty() || portal::text(job, "tenant_id") == m_tenant);
+  while (row < 0 && listed && m_model->canFetchMore({})) {
     m_model->fetchMore({});
     row = m_model->rowOf(jobId);
   }
