@@ -28,6 +28,16 @@ class ServerHttp : public QObject {
     return answer;
   }
 
+  // Restarts the server with this JSON as its --config file.
+  bool restartWithConfig(const QByteArray& json) {
+    QFile config(m_configDir.path() + "/kete.json");
+    if (!config.open(QIODevice::WriteOnly) || config.write(json) != json.size()) return false;
+    config.close();
+    m_server->stop();
+    return m_server->start({"--config", config.fileName()});
+  }
+  QTemporaryDir m_configDir;
+
  private slots:
   void init() {
     m_server = std::make_unique<ServerProcess>();
@@ -89,13 +99,7 @@ class ServerHttp : public QObject {
   }
 
   void oversizeBodyIs413() {
-    QTemporaryDir dir;
-    QFile config(dir.path() + "/kete.json");
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(R"({"max_body_bytes": 1000})");
-    config.close();
-    m_server->stop();
-    QVERIFY(m_server->start({"--config", config.fileName()}));
+    QVERIFY(restartWithConfig(R"({"max_body_bytes": 1000})"));
     HttpsClient client(m_server->fingerprint());
     auto big = client.send("POST", m_server->url("/api/v1/auth/login"), QByteArray(5000, 'x'));
     QCOMPARE(big.status, 413);
@@ -108,13 +112,7 @@ class ServerHttp : public QObject {
   // large body and stall must neither hold those threads past the read deadline nor keep other
   // large bodies from being read meanwhile.
   void stalledLargeBodiesAreCutAtTheReadDeadline() {
-    QTemporaryDir dir;
-    QFile config(dir.path() + "/kete.json");
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(R"({"read_timeout_seconds": 2})");
-    config.close();
-    m_server->stop();
-    QVERIFY(m_server->start({"--config", config.fileName()}));
+    QVERIFY(restartWithConfig(R"({"read_timeout_seconds": 2})"));
     const QByteArray sha(64, 'a');
     std::vector<std::unique_ptr<QSslSocket>> stalled;
     for (int i = 0; i < 20; ++i) {  // more than there are reader threads
