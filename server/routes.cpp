@@ -38,7 +38,7 @@ Result<scope::Caller> check_access(ServerContext& c, http::Access access, const 
 
 }  // namespace
 
-http::Handler make_request_handler(ServerContext& ctx) {
+http::RequestHandlers make_request_handlers(ServerContext& ctx) {
   auto router = std::make_shared<http::Router>();
   using http::Access;
   using http::Request;
@@ -94,8 +94,11 @@ http::Handler make_request_handler(ServerContext& ctx) {
                [&c](const Request& r, const RouteMatch& m, const Caller& who) {
                  return domain::read_record(c, r, who, m.params[0], m.params[1]);
                }});
+  // A file chunk is written and hashed piece by piece as it arrives; refused from its header alone
+  // (sign-in, range, size, quota) before any byte of it is asked for.
   router->add({"PUT", "/api/v1/blobs/{}", Access::signed_in,
-               [&c](const Request& r, const RouteMatch& m, const Caller& who) { return domain::put_blob(c, r, who, m.params[0]); }});
+               [&c](const Request& r, const RouteMatch& m, const Caller& who) { return domain::put_blob(c, r, who, m.params[0]); },
+               true});
   router->add({"HEAD", "/api/v1/blobs/{}", Access::signed_in,
                [&c](auto&, const RouteMatch& m, const Caller& who) { return domain::head_blob(c, who, m.params[0]); }});
   router->add({"GET", "/api/v1/blobs/{}", Access::signed_in,
@@ -106,7 +109,7 @@ http::Handler make_request_handler(ServerContext& ctx) {
                [&c](const Request& r, auto&, const Caller& who) { return domain::push(c, r, who); }});
 
   router->set_access_check([&c](Access access, const Request& request) { return check_access(c, access, request); });
-  return [router](const http::Request& request) {
+  auto handle = [router](const http::Request& request) {
     try {
       return router->dispatch(request);
     } catch (const storage::StorageError& e) {
@@ -117,6 +120,7 @@ http::Handler make_request_handler(ServerContext& ctx) {
       return http::storage_full_response();
     }
   };
+  return {handle, [router](const http::Request& request) { return router->streams_body(request); }};
 }
 
 http::UpgradeHandler make_upgrade_handler(ServerContext& ctx) {

@@ -5,7 +5,8 @@
 
 namespace kete {
 
-http::Handler make_request_handler(ServerContext& context);
+// The dispatch of every request, and which routes take their body piece by piece.
+http::RequestHandlers make_request_handlers(ServerContext& context);
 // GET /api/v1/sync/live: a signed-in app's live-hint socket.
 http::UpgradeHandler make_upgrade_handler(ServerContext& context);
 

@@ -34,6 +34,22 @@ struct UploadHashes::State {
 UploadHashes::UploadHashes() = default;
 UploadHashes::~UploadHashes() = default;
 
+UploadHashes::Claim UploadHashes::claim(const std::string& key, std::chrono::milliseconds wait) {
+  std::unique_lock lock(claims_mutex_);
+  if (!claim_released_.wait_for(lock, wait, [&] { return !claimed_.contains(key); })) return {};
+  claimed_.insert(key);
+  return Claim(this, key);
+}
+
+UploadHashes::Claim::~Claim() {
+  if (!owner_) return;
+  {
+    std::lock_guard lock(owner_->claims_mutex_);
+    owner_->claimed_.erase(key_);
+  }
+  owner_->claim_released_.notify_all();
+}
+
 std::mutex& UploadHashes::lock_for(std::string_view sha256) {
   return stripes_[std::hash<std::string_view>{}(sha256) % stripes_.size()];
 }
@@ -53,7 +69,7 @@ void UploadHashes::feed(const std::string& key, std::int64_t offset, std::string
     }
     state = it->second.get();
   }
-  // Hashed outside the map's lock: the caller holds lock_for(sha256), the only way to this state.
+  // Hashed outside the map's lock: the caller holds the upload's claim, the only way to this state.
   state->update(data.data(), data.size());
   state->offset += static_cast<std::int64_t>(data.size());
 }

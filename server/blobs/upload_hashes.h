@@ -1,15 +1,19 @@
 #pragma once
-// Per-upload locks and running SHA-256 states. A chunk that continues an upload where its state
+// Per-upload claims, per-hash locks and running SHA-256 states. A chunk that continues an upload where its state
 // stopped is hashed as it arrives, so completing a large upload does not read it all again; any
 // other case (a retried chunk, a restart of the server) drops the state and the file is hashed
 // from disk at the end.
 #include <array>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace kete::blobs {
 
@@ -20,10 +24,29 @@ class UploadHashes {
   UploadHashes(const UploadHashes&) = delete;
   UploadHashes& operator=(const UploadHashes&) = delete;
 
-  // Everything about one hash (its uploads, completion, collection) happens under this lock;
-  // feed() and finish() must be called holding it.
+  // One request at a time writes an upload (one user's upload of one hash, `key`), for as long as
+  // its body takes to arrive. Held while it is held; empty when another request still held it
+  // after `wait` (a retry whose earlier connection has not yet reached its read deadline).
+  class Claim {
+   public:
+    Claim() = default;
+    Claim(UploadHashes* owner, std::string key) : owner_(owner), key_(std::move(key)) {}
+    Claim(Claim&& other) noexcept : owner_(std::exchange(other.owner_, nullptr)), key_(std::move(other.key_)) {}
+    Claim& operator=(Claim&&) = delete;
+    ~Claim();
+    explicit operator bool() const { return owner_ != nullptr; }
+
+   private:
+    UploadHashes* owner_ = nullptr;
+    std::string key_;
+  };
+  Claim claim(const std::string& key, std::chrono::milliseconds wait);
+
+  // What one hash's uploads share (completing into the one stored file, collection) happens
+  // under this lock, held briefly and never while a body arrives. Taken after a claim, if both.
   std::mutex& lock_for(std::string_view sha256);
 
+  // feed() and finish() are called holding the upload's claim.
   // Bytes [offset, offset + data.size()) of the upload `key`; a gap or overlap forgets the state.
   void feed(const std::string& key, std::int64_t offset, std::string_view data);
   // The hex digest when the state covers exactly `total` bytes; empty otherwise. Forgets it.
@@ -34,6 +57,9 @@ class UploadHashes {
 
  private:
   std::array<std::mutex, 64> stripes_;
+  std::mutex claims_mutex_;
+  std::condition_variable claim_released_;
+  std::set<std::string, std::less<>> claimed_;
   std::mutex states_mutex_;
   std::map<std::string, std::unique_ptr<State>> states_;
 };

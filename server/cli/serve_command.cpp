@@ -88,8 +88,7 @@ int run_serve(const Options& options) {
   ServerContext context(data->dir, *data->databases, config->auth, config->blobs);
   // Unreferenced blobs and abandoned uploads are swept at start and then every interval.
   BlobSweeper sweeper(context);
-  auto handler = make_request_handler(context);
-  auto result = http::run_https_server(config->listen, tls, handler, make_upgrade_handler(context),
+  auto result = http::run_https_server(config->listen, tls, make_request_handlers(context), make_upgrade_handler(context),
                                       [](const std::string& host, std::uint16_t port) {
     const bool v6 = host.find(':') != std::string::npos;
     std::cout << "listening on https://" << (v6 ? "[" + host + "]" : host) << ":" << port << std::endl;

@@ -6,10 +6,10 @@
 
 #include <filesystem>
 #include <fstream>
-#include <future>
 
 #include "blobs/content_range.h"
 #include "blobs/sniff.h"
+#include "blobs/write_behind.h"
 #include "domain/audit.h"
 #include "http/json_response.h"
 #include "kete/hex.h"
@@ -26,36 +26,101 @@ namespace {
 
 http::Response not_found() { return http::error_response(ErrorCode::not_found, "no such blob"); }
 
-// Writes `data` at `offset` and cuts the file there. Not flushed per chunk (a flush per 16 MiB
-// costs more than receiving it): a crash of the server loses nothing the kernel holds, and bytes
-// a power cut loses are caught by the hash check at the end, which discards the upload. The
-// complete file is flushed before it is acknowledged (sync_file).
-// On failure the file is cut back to the `kept` bytes already acknowledged, so that a full disk
-// gets back what the failed chunk took, and errno says why.
-bool write_chunk(const fs::path& path, std::int64_t offset, std::string_view data, std::int64_t kept) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) return false;
-  bool ok = true;
-  std::size_t done = 0;
-  while (ok && done < data.size()) {
-    const auto n = ::pwrite(fd, data.data() + done, data.size() - done, static_cast<off_t>(offset) + static_cast<off_t>(done));
-    if (n <= 0) ok = false; else done += static_cast<std::size_t>(n);
+// One request's bytes of an upload, written at their offset as they arrive. Not flushed as they
+// go (a flush per chunk costs more than receiving it): a crash of the server loses nothing the
+// kernel holds, and bytes a power cut loses are caught by the hash check at the end, which
+// discards the upload. The complete file is flushed before it is acknowledged (sync_file).
+// On a failed write errno says why, and cut_back() gives back what the failed request took.
+class ChunkFile {
+ public:
+  ChunkFile(const fs::path& path, std::int64_t offset) : offset_(offset) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
   }
-  ok = ok && ::ftruncate(fd, static_cast<off_t>(offset) + static_cast<off_t>(data.size())) == 0;
+  ~ChunkFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  ChunkFile(const ChunkFile&) = delete;
+  ChunkFile& operator=(const ChunkFile&) = delete;
+
+  bool is_open() const { return fd_ >= 0; }
+  std::int64_t end() const { return offset_ + written_; }
+
+  bool write(std::string_view data) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+      const auto n = ::pwrite(fd_, data.data() + done, data.size() - done, static_cast<off_t>(end() + static_cast<std::int64_t>(done)));
+      if (n <= 0) return false;
+      done += static_cast<std::size_t>(n);
+    }
+    written_ += static_cast<std::int64_t>(data.size());
 #ifdef __linux__
-  // Starts writing the chunk out now, without waiting: the flush of the complete file at the end
-  // then has little left to do, instead of a whole file's worth of dirty pages.
-  if (ok) ::sync_file_range(fd, static_cast<off_t>(offset), static_cast<off_t>(data.size()), SYNC_FILE_RANGE_WRITE);
+    // Starts writing out what arrived, without waiting: the flush of the complete file at the
+    // end then has little left to do, instead of a whole file's worth of dirty pages.
+    if (written_ - started_out_ >= kWriteOutBytes) {
+      ::sync_file_range(fd_, static_cast<off_t>(offset_ + started_out_), static_cast<off_t>(written_ - started_out_), SYNC_FILE_RANGE_WRITE);
+      started_out_ = written_;
+    }
 #endif
-  const int failure = errno;
-  if (!ok && ::ftruncate(fd, static_cast<off_t>(kept)) != 0) {
-    // Nothing more to do: the next chunk at `kept` cuts the file again.
+    return true;
   }
-  ::close(fd);
-  errno = failure;
-  return ok;
+
+  // The file ends at `size` (where this request's bytes end, or further when they stopped short
+  // of bytes already acknowledged).
+  bool cut_at(std::int64_t size) { return ::ftruncate(fd_, static_cast<off_t>(size)) == 0; }
+  // After a failed write: back to the `kept` bytes already acknowledged, so that a full disk gets
+  // back what this request took. errno is kept.
+  void cut_back(std::int64_t kept) {
+    const int failure = errno;
+    if (!cut_at(kept)) {
+      // Nothing more to do: the next request at `kept` writes over it.
+    }
+    errno = failure;
+  }
+
+ private:
+  static constexpr std::int64_t kWriteOutBytes = 8 << 20;
+  int fd_ = -1;
+  std::int64_t offset_;
+  std::int64_t written_ = 0;
+  std::int64_t started_out_ = 0;
+};
+
+// Hands the body piece by piece to `hash` and then `store`: as it arrives when it is streamed, or
+// the whole body in pieces of the same size. A streamed piece is hashed as soon as it is read,
+// while still in the processor's cache, and stored on a second thread while the next one arrives
+// (see WriteBehind). False when `store` refused a piece; nothing more is read then.
+template <class Hash, class Store>
+bool each_piece(const http::Request& request, Hash hash, Store store) {
+  constexpr std::size_t kPiece = blobs::WriteBehind::kPieceBytes;
+  if (!request.body_reader) {
+    const std::string_view body = request.body;
+    for (std::size_t at = 0; at < body.size(); at += kPiece) {
+      hash(body.substr(at, kPiece));
+      if (!store(body.substr(at, kPiece))) return false;
+    }
+    return true;
+  }
+  blobs::WriteBehind behind(store);
+  while (char* piece = behind.buffer()) {
+    const auto n = request.body_reader->read(piece, kPiece);
+    if (n == 0) break;
+    hash(std::string_view(piece, n));
+    behind.hand_over(n);
+  }
+  return behind.finish();
+}
+
+// How much of an upload arrived. Not flushed to disk (a flush per chunk took a sixth of its
+// time): the bytes it counts are not flushed either, and what a power cut loses of either is
+// caught by the hash check at the end.
+void record_progress(storage::BlobStore& store, storage::SqliteDatabase& db, const std::string& user,
+                     const std::string& sha, std::int64_t received, std::int64_t now) {
+  storage::Unflushed unflushed(db);
+  storage::Transaction tx(db);
+  store.set_received(user, sha, received, now);
+  tx.commit();
 }
 
 bool disk_full() { return errno == ENOSPC || errno == EDQUOT; }
@@ -134,12 +199,14 @@ http::Response head_answer(std::int64_t received, std::int64_t total, std::int64
 http::Response put_blob(ServerContext& ctx, const http::Request& request, const scope::Caller& caller,
                         const std::string& sha) {
   if (!is_sha256_hex(sha)) return http::error_response(ErrorCode::bad_request, "a blob is named by its lower-case hex SHA-256");
-  blobs::ContentRange range{0, static_cast<std::int64_t>(request.body.size()) - 1,
-                            static_cast<std::int64_t>(request.body.size())};
+  // Everything up to the first byte of the body is decided from the header: a refused chunk is
+  // never sent (a client that waits for 100 Continue is not told to go on).
+  const auto length = static_cast<std::int64_t>(request.body_reader ? request.body_length : request.body.size());
+  blobs::ContentRange range{0, length - 1, length};
   if (auto header = request.header("content-range")) {
     auto parsed = blobs::parse_content_range(*header);
     if (!parsed) return http::error_response(ErrorCode::bad_request, "Content-Range must be 'bytes FIRST-LAST/TOTAL'");
-    if (parsed->length() != static_cast<std::int64_t>(request.body.size()))
+    if (parsed->length() != length)
       return http::error_response(ErrorCode::bad_request, "the body's length does not match its Content-Range");
     range = *parsed;
   }
@@ -148,43 +215,77 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
     return http::error_response(ErrorCode::payload_too_large,
                                 "files may be at most " + std::to_string(limits.max_bytes) + " bytes on this server");
 
-  const auto now = unix_now();
   const std::string key = storage::upload_key(caller.user_id, sha);
-  std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
+  // A retry may come while the connection it replaces is still open on the server. A streamed
+  // chunk (on a reader thread of its own) waits for that one to end, at its read deadline at the
+  // latest; a body read whole is handled where waiting would hold up other requests, so it is
+  // told to come back instead.
+  auto claim = ctx.upload_hashes.claim(key, request.body_reader ? std::chrono::milliseconds(60'000) : std::chrono::milliseconds(0));
+  if (!claim) {
+    auto busy = http::error_response(ErrorCode::busy, "an earlier request is still sending this file; try again shortly");
+    busy.headers.emplace_back("Retry-After", "5");
+    return busy;
+  }
+  const auto now = unix_now();
   auto& db = ctx.db();
   storage::BlobStore store(db, ctx.data_dir);
-  auto state = store.upload(caller.user_id, sha);
-  if (!state || (range.first == 0 && state->total != range.total)) {
-    if (range.first != 0)
-      return offset_answer(409, sha, 0, range.total);  // nothing of it here: start at byte 0
-    storage::Transaction tx(db);
-    if (state) store.drop_upload(caller.user_id, sha);
-    if (store.tenant_usage(caller.tenant_id) + range.total > limits.tenant_quota_bytes)
-      return http::error_response(ErrorCode::payload_too_large, "this would go over your organisation's storage quota");
-    store.start_upload(caller.user_id, sha, range.total, now);
-    tx.commit();
-    ctx.upload_hashes.forget(key);
-    state = storage::UploadState{range.total, 0};
+  std::optional<storage::UploadState> state;
+  {
+    std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
+    state = store.upload(caller.user_id, sha);
+    if (!state || (range.first == 0 && state->total != range.total)) {
+      if (range.first != 0)
+        return offset_answer(409, sha, 0, range.total);  // nothing of it here: start at byte 0
+      storage::Unflushed unflushed(db);  // like its progress (record_progress)
+      storage::Transaction tx(db);
+      if (state) store.drop_upload(caller.user_id, sha);
+      if (store.tenant_usage(caller.tenant_id) + range.total > limits.tenant_quota_bytes)
+        return http::error_response(ErrorCode::payload_too_large, "this would go over your organisation's storage quota");
+      store.start_upload(caller.user_id, sha, range.total, now);
+      tx.commit();
+      ctx.upload_hashes.forget(key);
+      state = storage::UploadState{range.total, 0};
+    }
   }
   if (state->total != range.total)
     return http::error_response(ErrorCode::bad_request, "the total size differs from the upload in progress; start again at byte 0");
   if (range.first > state->received) return offset_answer(409, sha, state->received, state->total);
 
+  // Each piece is written and hashed as it arrives, while it is still in the processor's cache.
   const auto partial = store.partial_path(caller.user_id, sha);
-  // Hashed on a second thread while the chunk is written: the two take a third of a chunk's
-  // handling together, and the connection waits for both.
-  auto hashing = std::async(std::launch::async, [&] { ctx.upload_hashes.feed(key, range.first, request.body); });
-  const bool written = write_chunk(partial, range.first, request.body, state->received);
-  const int write_errno = errno;
-  hashing.get();
-  if (!written) {
-    ctx.upload_hashes.forget(key);  // it went past what is on disk: hashed from the file at the end instead
+  ChunkFile file(partial, range.first);
+  if (!file.is_open()) return not_stored();
+  std::int64_t hashed = range.first;
+  int write_errno = 0;
+  const bool stored = each_piece(
+      request,
+      [&](std::string_view piece) {
+        ctx.upload_hashes.feed(key, hashed, piece);
+        hashed += static_cast<std::int64_t>(piece.size());
+      },
+      [&](std::string_view piece) {
+        if (file.write(piece)) return true;
+        write_errno = errno;
+        return false;
+      });
+  if (!stored) {
     errno = write_errno;
+    file.cut_back(state->received);
+    ctx.upload_hashes.forget(key);  // it went past what is on disk: hashed from the file at the end instead
     return not_stored();
   }
-  const std::int64_t received = range.first + static_cast<std::int64_t>(request.body.size());
+  if (request.body_reader && request.body_reader->failed()) {
+    // The connection broke off mid-chunk: what arrived is kept, so that the upload goes on from
+    // there. Nobody hears this answer.
+    const auto kept = std::max(file.end(), state->received);
+    if (!file.cut_at(kept)) return not_stored();
+    if (kept > state->received) record_progress(store, db, caller.user_id, sha, kept, now);
+    return http::error_response(ErrorCode::bad_request, "the body was cut short");
+  }
+  if (!file.cut_at(file.end())) return not_stored();
+  const std::int64_t received = file.end();
   if (received < state->total) {
-    store.set_received(caller.user_id, sha, received, now);
+    record_progress(store, db, caller.user_id, sha, received, now);
     return offset_answer(200, sha, received, state->total);
   }
 
@@ -198,6 +299,7 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
     return http::error_response(ErrorCode::bad_request,
                                 "the bytes received do not hash to " + sha + "; the upload was discarded, send it again");
   }
+  std::lock_guard lock(ctx.upload_hashes.lock_for(sha));  // into the one file stored for this hash
   storage::BlobInfo info{sha, state->total, blobs::sniff_mime(read_head(partial))};
   const auto final_path = store.blob_path(sha);
   const bool moved = !fs::exists(final_path, ec);
@@ -319,10 +421,13 @@ SweepResult sweep_blobs(ServerContext& ctx, std::int64_t now) {
     result.blobs_removed += static_cast<int>(gone.size());
     if (gone.size() < 100) break;
   }
-  // Abandoned uploads, each under its hash's lock so that a chunk arriving meanwhile either
-  // comes first (and the upload is no longer idle) or finds the upload gone.
+  // Abandoned uploads, each under its claim so that a chunk arriving meanwhile either comes
+  // first (and the upload is no longer idle) or finds the upload gone.
   const auto idle_before = now - ctx.blob_settings.stale_upload_seconds;
   for (const auto& [user, sha] : store.idle_uploads(idle_before, 1000)) {
+    // One whose chunk is arriving right now is not idle, whatever its record says.
+    auto claim = ctx.upload_hashes.claim(storage::upload_key(user, sha), std::chrono::milliseconds(0));
+    if (!claim) continue;
     std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
     storage::Transaction tx(db);
     if (!store.drop_upload_if_idle(user, sha, idle_before)) continue;

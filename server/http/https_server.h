@@ -27,6 +27,14 @@ struct TlsFiles {
 };
 
 using Handler = std::function<Response(const Request&)>;
+// Says from a request's header alone whether its handler takes a large body piece by piece as it
+// arrives (Request::body_reader) rather than whole. Such a handler may answer without reading the
+// body at all (a refusal), and then no byte of it is asked for.
+using StreamsBody = std::function<bool(const Request&)>;
+struct RequestHandlers {
+  Handler handle;
+  StreamsBody streams_body;
+};
 
 // A WebSocket on which only the server speaks (live hints). `open` runs once the socket is
 // accepted, with a thread-safe function that queues one text message; it returns what to run
@@ -39,7 +47,7 @@ using UpgradeHandler = std::function<Result<PushChannel>(const Request&)>;
 using ListeningCallback = std::function<void(const std::string& host, std::uint16_t port)>;
 
 // Blocks until a shutdown signal; returns an error (never throws) when it cannot start.
-Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls, Handler handler,
+Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls, RequestHandlers handlers,
                               UpgradeHandler upgrade, ListeningCallback on_listening);
 
 }  // namespace kete::http

@@ -50,7 +50,7 @@ Result<Done> configure_tls(net::ssl::context& ctx, const TlsFiles& files) {
 // chunk) goes to `blocking`, so it never holds up the other connections of its thread.
 net::awaitable<void> accept_loop(tcp::acceptor& acceptor, std::vector<std::unique_ptr<net::io_context>>& workers,
                                  net::thread_pool& blocking, detail::BodyReaders& readers, net::ssl::context& tls,
-                                 const Handler& handler,
+                                 const RequestHandlers& handlers,
                                  const UpgradeHandler& upgrade, detail::ConnectionRegistry& registry,
                                  const ListenOptions& options) {
   std::size_t next = 0;
@@ -67,8 +67,8 @@ net::awaitable<void> accept_loop(tcp::acceptor& acceptor, std::vector<std::uniqu
     boost::system::error_code nodelay_ec;
     socket.set_option(net::ip::tcp::no_delay(true), nodelay_ec);
     auto executor = socket.get_executor();
-    net::co_spawn(executor, detail::run_session(std::move(socket), tls, blocking.get_executor(), readers, handler, upgrade, registry,
-                                                      options),
+    net::co_spawn(executor, detail::run_session(std::move(socket), tls, blocking.get_executor(), readers, handlers, upgrade, registry,
+                                                options),
                   [](std::exception_ptr e) {
                     if (!e) return;
                     try {
@@ -82,7 +82,7 @@ net::awaitable<void> accept_loop(tcp::acceptor& acceptor, std::vector<std::uniqu
 
 }  // namespace
 
-Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_files, Handler handler,
+Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_files, RequestHandlers handlers,
                               UpgradeHandler upgrade, ListeningCallback on_listening) {
   const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   std::vector<std::unique_ptr<net::io_context>> workers;
@@ -118,7 +118,7 @@ Result<Done> run_https_server(const ListenOptions& options, const TlsFiles& tls_
   on_listening(options.host, acceptor.local_endpoint().port());
   net::thread_pool blocking(2);
   detail::BodyReaders readers;
-  net::co_spawn(ioc, accept_loop(acceptor, workers, blocking, readers, tls, handler, upgrade, registry, options), net::detached);
+  net::co_spawn(ioc, accept_loop(acceptor, workers, blocking, readers, tls, handlers, upgrade, registry, options), net::detached);
 
   // Idle workers must keep running until shutdown; the first one stops when its acceptor and
   // signal wait are done, and then lets the others finish their connections.

@@ -52,4 +52,11 @@ Response Router::dispatch(const Request& request) const {
   return error_response(ErrorCode::not_found, "no such resource");
 }
 
+bool Router::streams_body(const Request& request) const {
+  RouteMatch found;
+  for (const auto& route : routes_)
+    if (route.method == request.method && match(route.pattern, request.path, found)) return route.streams_body;
+  return false;
+}
+
 }  // namespace kete::http

@@ -28,6 +28,7 @@ struct Route {
   std::string pattern;  // "/api/v1/records/{}/{}": "{}" matches one non-empty segment
   Access access;
   RouteHandler handler;
+  bool streams_body = false;  // the handler reads a large body itself as it arrives (BodyReader)
 };
 
 class Router {
@@ -35,6 +36,8 @@ class Router {
   void add(Route route) { routes_.push_back(std::move(route)); }
   void set_access_check(AccessCheck check) { access_check_ = std::move(check); }
   Response dispatch(const Request& request) const;
+  // Whether the route this request goes to takes its body piece by piece.
+  bool streams_body(const Request& request) const;
 
  private:
   std::vector<Route> routes_;

@@ -21,6 +21,7 @@
 #include <fstream>
 #include <vector>
 #include <memory>
+#include <optional>
 
 #include "http/detail/live_socket.h"
 #include "http/detail/session.h"
@@ -40,7 +41,7 @@ namespace {
 // blocking in run_session).
 constexpr std::size_t kBlockingBodyBytes = 256 * 1024;
 
-Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& remote) {
+Request to_request_head(const bhttp::request_header<>& in, const std::string& remote) {
   Request r;
   r.method = std::string(in.method_string());
   std::string_view target = in.target();
@@ -52,8 +53,13 @@ Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& r
     for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  r.body = std::move(in.body());
   r.remote_address = remote;
+  return r;
+}
+
+Request to_request(bhttp::request<bhttp::string_body>&& in, const std::string& remote) {
+  Request r = to_request_head(in, remote);
+  r.body = std::move(in.body());
   return r;
 }
 
@@ -136,10 +142,11 @@ struct Watchdog : std::enable_shared_from_this<Watchdog> {
   bool cut = false;
 };
 
-net::awaitable<boost::system::error_code> read_body_blocking(Stream& stream, beast::flat_buffer& buffer,
-                                                             bhttp::request_parser<bhttp::string_body>& parser,
-                                                             BodyReaders& readers, ConnectionRegistry& registry,
-                                                             std::chrono::steady_clock::duration timeout) {
+// Runs `read` (blocking reads of this stream, and whatever goes with them) on a reader thread,
+// under a watchdog: its error, or a timeout when the watchdog had to cut the socket.
+template <class Read>
+net::awaitable<boost::system::error_code> on_reader_thread(Stream& stream, BodyReaders& readers, ConnectionRegistry& registry,
+                                                           std::chrono::steady_clock::duration timeout, Read read) {
   auto& tcp = beast::get_lowest_layer(stream);
   tcp.expires_never();
   auto watchdog = std::make_shared<Watchdog>(co_await net::this_coro::executor, tcp.socket().native_handle(),
@@ -154,19 +161,86 @@ net::awaitable<boost::system::error_code> read_body_blocking(Stream& stream, bea
     }
   } stand_down{*watchdog};
   auto ec = co_await net::co_spawn(
-      readers.pool.get_executor(),
-      [&]() -> net::awaitable<boost::system::error_code> {
-        boost::system::error_code read_ec;
-        try {
-          bhttp::read(stream, buffer, parser, read_ec);
-        } catch (const std::bad_alloc&) {  // a body as large as max_body_bytes, with memory short
-          read_ec = make_error_code(boost::system::errc::not_enough_memory);
-        }
-        co_return read_ec;
-      },
+      readers.pool.get_executor(), [&]() -> net::awaitable<boost::system::error_code> { co_return read(); },
       net::use_awaitable);
   co_return watchdog->cut && ec ? boost::system::error_code(beast::error::timeout) : ec;
 }
+
+net::awaitable<boost::system::error_code> read_body_blocking(Stream& stream, beast::flat_buffer& buffer,
+                                                             bhttp::request_parser<bhttp::string_body>& parser,
+                                                             BodyReaders& readers, ConnectionRegistry& registry,
+                                                             std::chrono::steady_clock::duration timeout) {
+  co_return co_await on_reader_thread(stream, readers, registry, timeout, [&] {
+    boost::system::error_code read_ec;
+    try {
+      bhttp::read(stream, buffer, parser, read_ec);
+    } catch (const std::bad_alloc&) {  // a body as large as max_body_bytes, with memory short
+      read_ec = make_error_code(boost::system::errc::not_enough_memory);
+    }
+    return read_ec;
+  });
+}
+
+// The body of a request whose handler takes it piece by piece, read with blocking reads on a
+// reader thread as the handler asks for each piece. A client that asked to be told to go on
+// (Expect: 100-continue) is told so only when the handler asks for the first piece: a request
+// refused from its header costs no byte of its body.
+class StreamedBody final : public BodyReader {
+ public:
+  StreamedBody(Stream& stream, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::string_body>&& header,
+               bool expects_continue)
+      : stream_(stream), buffer_(buffer), parser_(std::move(header)), must_continue_(expects_continue) {}
+
+  std::size_t read(char* into, std::size_t size) override {
+    if (failed_ || parser_.is_done() || size == 0) return 0;
+    try {
+      if (must_continue_) {
+        must_continue_ = false;
+        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, parser_.get().version()};
+        bhttp::write(stream_, go_on, ec_);
+        if (ec_) return fail();
+      }
+      auto& body = parser_.get().body();
+      body.data = into;
+      body.size = size;
+      bhttp::read(stream_, buffer_, parser_, ec_);
+      if (ec_ == bhttp::error::need_buffer) ec_ = {};  // `into` is full
+      const std::size_t filled = size - body.size;
+      if (ec_) fail();  // what arrived before the break still counts; the next read gives 0
+      return filled;
+    } catch (const std::bad_alloc&) {
+      ec_ = make_error_code(boost::system::errc::not_enough_memory);
+      return fail();
+    }
+  }
+  bool failed() const override { return failed_; }
+
+  // Once the handler has answered: reads and drops whatever it left of the body, so that the
+  // connection can carry the next request. False when it cannot: the body broke, or the client
+  // still waits to be told to go on and will not send it.
+  bool read_rest() {
+    if (must_continue_ && !parser_.is_done()) return false;
+    std::vector<char> dropped(64 * 1024);
+    while (read(dropped.data(), dropped.size()) > 0) {
+    }
+    return !failed_;
+  }
+  boost::system::error_code error() const { return ec_; }
+
+ private:
+  std::size_t fail() {
+    failed_ = true;
+    if (!ec_) ec_ = make_error_code(boost::system::errc::io_error);
+    return 0;
+  }
+
+  Stream& stream_;
+  beast::flat_buffer& buffer_;
+  bhttp::request_parser<bhttp::buffer_body> parser_;
+  bool must_continue_;
+  bool failed_ = false;
+  boost::system::error_code ec_;
+};
 
 // One of the reader threads for a large body, when one is free; given back however the read ends.
 class ReaderSlot {
@@ -198,10 +272,36 @@ Response safe_handle(const Handler& handler, const Request& request) {
   return error_response(ErrorCode::internal, "internal error");
 }
 
+
+// A request whose handler takes its body piece by piece: the handler runs on a reader thread and
+// reads the body as it arrives. `answer` is false when the body broke (nothing is answered then);
+// `reusable` when the connection can carry the next request.
+struct Streamed {
+  Response response;
+  bool answer = false;
+  bool reusable = false;
+};
+
+net::awaitable<Streamed> handle_streamed(Stream& stream, beast::flat_buffer& buffer,
+                                         bhttp::request_parser<bhttp::string_body>&& parser, bool expects_continue,
+                                         Request& head, const Handler& handler, BodyReaders& readers,
+                                         ConnectionRegistry& registry, std::chrono::steady_clock::duration timeout) {
+  Streamed out;
+  StreamedBody body(stream, buffer, std::move(parser), expects_continue);
+  head.body_reader = &body;
+  co_await on_reader_thread(stream, readers, registry, timeout, [&] {
+    out.response = safe_handle(handler, head);
+    out.reusable = body.read_rest();
+    return body.error();
+  });
+  head.body_reader = nullptr;
+  out.answer = !body.failed();
+  co_return out;
+}
 }  // namespace
 
 net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context& tls,
-                                 net::thread_pool::executor_type blocking, BodyReaders& readers, const Handler& handler,
+                                 net::thread_pool::executor_type blocking, BodyReaders& readers, const RequestHandlers& handlers,
                                  const UpgradeHandler& upgrade, ConnectionRegistry& registry,
                                  const ListenOptions& options) {
   boost::system::error_code ec;
@@ -236,24 +336,46 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
     auto [header_ec, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, use_tuple);
     const auto started = std::chrono::steady_clock::now();
     boost::system::error_code read_ec = header_ec;
+    std::optional<Streamed> streamed;
+    unsigned version_of_streamed = 11;
+    std::string method = "-", path = "-";
     if (!read_ec && !parser.is_done()) {
       beast::get_lowest_layer(stream).expires_after(options.read_timeout);
       // A client that asks first (curl does for large bodies) is told to go on, instead of
       // waiting a second for an answer that never comes. A body over the limit is refused below.
-      if (beast::iequals(parser.get()[bhttp::field::expect], "100-continue") &&
-          (!parser.content_length() || *parser.content_length() <= options.max_body_bytes)) {
-        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, parser.get().version()};
-        auto [continue_ec, continue_bytes] = co_await bhttp::async_write(stream, go_on, use_tuple);
-        read_ec = continue_ec;
-      }
+      const bool expects_continue = beast::iequals(parser.get()[bhttp::field::expect], "100-continue") &&
+                                    (!parser.content_length() || *parser.content_length() <= options.max_body_bytes);
       const bool large = parser.content_length() && *parser.content_length() >= kBlockingBodyBytes;
-      if (!read_ec) {
-        ReaderSlot slot(readers, large);
-        if (slot.held()) {
+      ReaderSlot slot(readers, large);
+      std::optional<Request> head;
+      if (slot.held() && handlers.streams_body) {
+        head = to_request_head(parser.get(), remote);
+        if (!handlers.streams_body(*head)) head.reset();
+      }
+      if (head) {
+        head->body_length = *parser.content_length();
+        method = head->method;
+        path = head->path;
+        const unsigned head_version = parser.get().version();
+        const bool head_keep_alive = parser.get().keep_alive();
+        *reading_blocked = true;
+        streamed = co_await handle_streamed(stream, buffer, std::move(parser), expects_continue, *head, handlers.handle,
+                                            readers, registry, options.read_timeout);
+        *reading_blocked = false;
+        streamed->reusable = streamed->reusable && head_keep_alive;
+        read_ec = {};
+        version_of_streamed = head_version;
+      } else {
+        if (expects_continue) {
+          bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, parser.get().version()};
+          auto [continue_ec, continue_bytes] = co_await bhttp::async_write(stream, go_on, use_tuple);
+          read_ec = continue_ec;
+        }
+        if (!read_ec && slot.held()) {
           *reading_blocked = true;
           read_ec = co_await read_body_blocking(stream, buffer, parser, readers, registry, options.read_timeout);
           *reading_blocked = false;
-        } else {
+        } else if (!read_ec) {
           auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, use_tuple);
           read_ec = body_ec;
         }
@@ -263,8 +385,12 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
     Response response;
     bool keep_alive = false;
     unsigned version = 11;
-    std::string method = "-", path = "-";
-    if (read_ec == bhttp::error::end_of_stream || read_ec == net::error::operation_aborted ||
+    if (streamed) {
+      if (!streamed->answer) break;  // the body broke off: nobody to answer
+      response = std::move(streamed->response);
+      keep_alive = streamed->reusable;
+      version = version_of_streamed;
+    } else if (read_ec == bhttp::error::end_of_stream || read_ec == net::error::operation_aborted ||
         read_ec == beast::error::timeout || read_ec == net::ssl::error::stream_truncated ||
         read_ec == net::error::eof || read_ec == net::error::connection_reset) {
       break;
@@ -297,9 +423,10 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
         path = request.path;
         if (request.body.size() >= kBlockingBodyBytes) {
           response = co_await net::co_spawn(
-              blocking, [&]() -> net::awaitable<Response> { co_return safe_handle(handler, request); }, net::use_awaitable);
+              blocking, [&]() -> net::awaitable<Response> { co_return safe_handle(handlers.handle, request); },
+              net::use_awaitable);
         } else {
-          response = safe_handle(handler, request);
+          response = safe_handle(handlers.handle, request);
         }
       }
     }

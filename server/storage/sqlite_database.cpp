@@ -153,6 +153,17 @@ void SqliteDatabase::publish_pending() {
   pending_ = Pending{};
 }
 
+Unflushed::Unflushed(SqliteDatabase& db) : db_(db) { db_.prepare("PRAGMA synchronous=NORMAL").run(); }
+
+Unflushed::~Unflushed() {
+  try {
+    db_.prepare("PRAGMA synchronous=FULL").run();
+  } catch (...) {
+    // Nothing can fail here that did not fail for NORMAL; a connection that could not go back
+    // would still never corrupt the database.
+  }
+}
+
 // Through the statement cache: a transaction per request must not mean parsing SQL per request.
 Transaction::Transaction(SqliteDatabase& db, bool immediate) : db_(db) {
   // Nested in an open transaction, BEGIN fails below as it always did; never wait on our own turn.

@@ -101,6 +101,21 @@ class SqliteDatabase {
   std::unordered_map<std::string, Cached> cache_;
 };
 
+// Within its scope, this connection's commits are not flushed to disk one by one (WAL with
+// synchronous=NORMAL): a power cut may lose them, never corrupt the database, and they reach the
+// disk with the next flushed commit or checkpoint. For records that need not outlive a power cut;
+// opened outside any transaction.
+class Unflushed {
+ public:
+  explicit Unflushed(SqliteDatabase& db);
+  ~Unflushed();
+  Unflushed(const Unflushed&) = delete;
+  Unflushed& operator=(const Unflushed&) = delete;
+
+ private:
+  SqliteDatabase& db_;
+};
+
 // Rolls back unless commit() was called.
 class Transaction {
  public:

@@ -25,6 +25,7 @@ constexpr std::array kEntries{
     Entry{ErrorCode::unsupported_media_type, "unsupported_media_type", 415},
     Entry{ErrorCode::rate_limited, "rate_limited", 429},
     Entry{ErrorCode::storage_full, "storage_full", 507},
+    Entry{ErrorCode::busy, "busy", 503},
     Entry{ErrorCode::internal, "internal", 500},
 };
 

@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     if (!logins) std::abort();
     tx.commit();
     world->context = std::make_unique<kete::ServerContext>(world->dir, *world->folder->databases, kete::auth::AuthSettings{});
-    world->handle = kete::make_request_handler(*world->context);
+    world->handle = kete::make_request_handlers(*world->context).handle;
     for (const auto& login : logins.value()) {
       kete::http::Request r;
       r.method = "POST";

@@ -2,7 +2,9 @@
 // real server over real TLS: resumed uploads, wrong hashes, ranges, limits, scope, collection.
 #include <QDir>
 #include <QFile>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSslSocket>
 #include <QtTest>
 
 #include "server_process.h"
@@ -32,6 +34,31 @@ class Blobs : public QObject {
                           {"blob", hash}, {"size", 1}, {"mime", "application/pdf"}, {"client_visible", clientVisible}});
   }
 
+  // A TLS connection on which a test sends a request's bytes itself: part of a body, then stop.
+  std::unique_ptr<QSslSocket> rawConnection() {
+    auto socket = std::make_unique<QSslSocket>();
+    socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+    socket->connectToHostEncrypted("127.0.0.1", quint16(m_server->port()));
+    if (!socket->waitForEncrypted(10000)) return nullptr;
+    return socket;
+  }
+  static bool sendAll(QSslSocket& socket, const QByteArray& bytes) {
+    socket.write(bytes);
+    while (socket.bytesToWrite() > 0)
+      if (!socket.waitForBytesWritten(5000)) return false;
+    return true;
+  }
+  QByteArray putHeader(const QString& who, const QString& hash, qint64 first, qint64 last, qint64 total,
+                       const QByteArray& extra = {}) {
+    QByteArray header = "PUT /api/v1/blobs/" + hash.toLatin1() + " HTTP/1.1\r\nHost: kete\r\n";
+    if (!who.isEmpty()) header += "Authorization: Bearer " + (*m_world)[who].token.toLatin1() + "\r\n";
+    return header + "Content-Type: application/octet-stream\r\nContent-Range: " + contentRange(first, last, total) +
+           "\r\nContent-Length: " + QByteArray::number(last - first + 1) + "\r\n" + extra + "\r\n";
+  }
+  qint64 serverOffset(const QString& who, const QString& hash) {
+    return (*m_world)[who].http->send("HEAD", blobUrl(hash), {}).header("Upload-Offset").toLongLong();
+  }
+
   int blobFilesOnDisk() {
     int n = 0;
     for (const auto& dir : QDir(m_server->dataDir() + "/blobs").entryList(QDir::Dirs | QDir::NoDotAndDotDot))
@@ -46,7 +73,7 @@ class Blobs : public QObject {
     m_config = QFileInfo(m_server->dataDir() + "/../kete.json").absoluteFilePath();
     QFile file(m_config);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"max_blob_bytes": 3000000, "tenant_quota_bytes": 5000000})");
+    file.write(R"({"max_blob_bytes": 3000000, "tenant_quota_bytes": 5000000, "read_timeout_seconds": 3})");
     file.close();
     m_world = std::make_unique<TestWorld>(*m_server);
     m_world->setServeArguments({"--config", m_config});
@@ -190,6 +217,61 @@ class Blobs : public QObject {
     // Nobody writes the history but the server.
     auto forged = m_world->push("staff", "documents", "update", id, 2, {{"versions", QJsonArray{}}});
     QCOMPARE(forged.value("status").toString(), QString("rejected"));
+  }
+
+  // A chunk that stops mid-way (here the connection goes silent and is cut at its read deadline)
+  // loses nothing that arrived: the upload goes on from the last byte the server got, not from
+  // the start of the chunk.
+  void aChunkThatStopsKeepsWhatArrived() {
+    const QByteArray bytes = randomBytes(1'500'000, 120);
+    const QString hash = sha256Hex(bytes);
+    auto socket = rawConnection();
+    QVERIFY(socket);
+    QVERIFY(sendAll(*socket, putHeader("partnerP", hash, 0, bytes.size() - 1, bytes.size()) + bytes.left(700'000)));
+    QTRY_COMPARE_WITH_TIMEOUT(serverOffset("partnerP", hash), 700'000, 10000);
+    if (socket->state() != QAbstractSocket::UnconnectedState) QVERIFY(socket->waitForDisconnected(5000));
+    QCOMPARE(put("partnerP", hash, bytes.mid(700'000), contentRange(700'000, bytes.size() - 1, bytes.size())).status, 201);
+    QCOMPARE((*m_world)["partnerP"].http->get(blobUrl(hash)).body, bytes);
+  }
+
+  // A chunk the server refuses from its header alone is answered before any byte of it is sent:
+  // a client that asks first (Expect: 100-continue) is never told to go on.
+  void aRefusedChunkIsNeverSent() {
+    const QString hash = sha256Hex("never sent");
+    const QByteArray expect = "Expect: 100-continue\r\n";
+    struct Case {
+      QString who;
+      qint64 total;
+      QByteArray status;
+    };
+    for (const auto& [who, total, status] : {Case{"clientA", 4'000'000, "413"}, Case{"", 2'000'000, "401"}}) {
+      auto socket = rawConnection();
+      QVERIFY(socket);
+      QVERIFY(sendAll(*socket, putHeader(who, hash, 0, 999'999, total, expect)));
+      QByteArray answer;
+      while (!answer.contains("\r\n\r\n") && socket->waitForReadyRead(5000)) answer += socket->readAll();
+      QVERIFY2(answer.startsWith("HTTP/1.1 " + status + " "), answer.left(200).constData());
+      // The body it announced never comes, so the connection is closed rather than left waiting.
+      if (socket->state() != QAbstractSocket::UnconnectedState) QVERIFY(socket->waitForDisconnected(5000));
+    }
+  }
+
+  // A retry that comes while the request it replaces is still open on the server (the app gave up
+  // on it; the server has not yet seen it end) waits for that one to end, and the two never write
+  // the upload at the same time.
+  void aRetryWaitsForTheRequestItReplaces() {
+    const QByteArray bytes = randomBytes(1'500'000, 121);
+    const QString hash = sha256Hex(bytes);
+    auto stalled = rawConnection();
+    QVERIFY(stalled);
+    QVERIFY(sendAll(*stalled, putHeader("staff", hash, 0, bytes.size() - 1, bytes.size()) + bytes.left(600'000)));
+    QTRY_COMPARE_WITH_TIMEOUT((*m_world)["staff"].http->send("HEAD", blobUrl(hash), {}).status, 200, 5000);
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(put("staff", hash, bytes, contentRange(0, bytes.size() - 1, bytes.size())).status, 201);
+    QVERIFY2(clock.elapsed() > 1000, qPrintable(QString::number(clock.elapsed())));  // it waited for the deadline (3 s)
+    if (stalled->state() != QAbstractSocket::UnconnectedState) QVERIFY(stalled->waitForDisconnected(8000));
+    QCOMPARE((*m_world)["staff"].http->get(blobUrl(hash)).body, bytes);
   }
 
   void sizeAndQuotaLimits() {

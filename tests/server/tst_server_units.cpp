@@ -6,6 +6,7 @@
 #include "auth/password_hash.h"
 #include "auth/password_policy.h"
 #include "auth/totp.h"
+#include "blobs/write_behind.h"
 #include "cli/command_line.h"
 #include "cli/server_config.h"
 #include "http/json_response.h"
@@ -233,6 +234,45 @@ class ServerUnits : public QObject {
     auto count = db.prepare("SELECT count(*) FROM t WHERE n = 2");
     QVERIFY(count.step());
     QCOMPARE(count.integer(0), 100);
+  }
+
+  // Pieces are stored in order on the second thread, each buffer is reused only once stored, and
+  // a piece that cannot be stored stops the rest and is reported by finish().
+  void writeBehindStoresInOrderAndStopsAtAFailure() {
+    using kete::blobs::WriteBehind;
+    std::string stored;
+    int calls = 0;
+    {
+      WriteBehind behind([&](std::string_view piece) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(calls % 3));
+        ++calls;
+        stored.append(piece);
+        return true;
+      });
+      for (int i = 0; i < 3 * WriteBehind::kBuffers; ++i) {
+        char* buffer = behind.buffer();
+        QVERIFY(buffer);
+        const std::string piece(static_cast<std::size_t>(1000 + i), static_cast<char>('a' + i));
+        std::copy(piece.begin(), piece.end(), buffer);
+        behind.hand_over(piece.size());
+      }
+      QVERIFY(behind.finish());
+    }
+    std::string expected;
+    for (int i = 0; i < 3 * WriteBehind::kBuffers; ++i) expected.append(static_cast<std::size_t>(1000 + i), static_cast<char>('a' + i));
+    QCOMPARE(stored, expected);
+
+    int tried = 0;
+    WriteBehind failing([&](std::string_view) { return ++tried < 2; });
+    bool stopped = false;
+    for (int i = 0; i < 50 && !stopped; ++i) {
+      char* buffer = failing.buffer();
+      if (!buffer) stopped = true;
+      else failing.hand_over(10);
+    }
+    QVERIFY(stopped);        // no more buffers once a piece failed
+    QVERIFY(!failing.finish());
+    QCOMPARE(tried, 2);      // nothing was stored after the failure
   }
 
   void configFile() {

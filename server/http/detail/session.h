@@ -18,10 +18,11 @@ struct BodyReaders {
   std::atomic<int> busy{0};
 };
 
-// `blocking` runs the handlers of requests with large bodies (file chunks: written and flushed).
+// `blocking` runs the handlers of requests with large bodies read whole; a body its handler takes
+// piece by piece (a file chunk) is read, and its handler run, on one of `readers`.
 boost::asio::awaitable<void> run_session(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context& tls,
                                          boost::asio::thread_pool::executor_type blocking, BodyReaders& readers,
-                                         const Handler& handler, const UpgradeHandler& upgrade,
+                                         const RequestHandlers& handlers, const UpgradeHandler& upgrade,
                                          ConnectionRegistry& registry, const ListenOptions& options);
 
 }  // namespace kete::http::detail

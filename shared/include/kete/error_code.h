@@ -18,6 +18,7 @@ enum class ErrorCode {
   unsupported_media_type,
   rate_limited,
   storage_full,         // 507: the server's disk is full; nothing was saved, try again later
+  busy,                 // 503: something else is doing this very thing right now; try again shortly
   internal,
 };
 
