@@ -159,13 +159,18 @@ Unflushed::~Unflushed() {
   try {
     db_.prepare("PRAGMA synchronous=FULL").run();
   } catch (...) {
-    // Nothing can fail here that did not fail for NORMAL; a connection that could not go back
-    // would still never corrupt the database.
+    // Never left unflushed for good: the next transaction on this connection goes back first,
+    // or fails.
+    db_.flush_not_restored_ = true;
   }
 }
 
 // Through the statement cache: a transaction per request must not mean parsing SQL per request.
 Transaction::Transaction(SqliteDatabase& db, bool immediate) : db_(db) {
+  if (db_.flush_not_restored_ && !db_.in_transaction_) {
+    db_.prepare("PRAGMA synchronous=FULL").run();
+    db_.flush_not_restored_ = false;
+  }
   // Nested in an open transaction, BEGIN fails below as it always did; never wait on our own turn.
   if (immediate && db_.writer_ && !db_.in_transaction_) {
     if (!db_.writer_->try_lock_for(std::chrono::milliseconds(kBusyTimeoutMs)))

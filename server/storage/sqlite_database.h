@@ -82,6 +82,7 @@ class SqliteDatabase {
 
  private:
   friend class Transaction;
+  friend class Unflushed;
   explicit SqliteDatabase(sqlite3* db) : db_(db) {}
   void publish_pending();
   struct Pending {
@@ -92,6 +93,7 @@ class SqliteDatabase {
   CommittedState* committed_ = nullptr;
   std::timed_mutex* writer_ = nullptr;
   bool in_transaction_ = false;
+  bool flush_not_restored_ = false;  // an Unflushed could not go back: the next transaction does first
   Pending pending_;
   struct Cached {
     sqlite3_stmt* stmt = nullptr;
