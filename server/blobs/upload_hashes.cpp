@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <vector>
@@ -34,9 +35,19 @@ struct UploadHashes::State {
 UploadHashes::UploadHashes() = default;
 UploadHashes::~UploadHashes() = default;
 
-UploadHashes::Claim UploadHashes::claim(const std::string& key, std::chrono::milliseconds wait) {
+UploadHashes::Claim UploadHashes::claim(const std::string& key, std::chrono::milliseconds wait,
+                                        const std::function<bool()>& give_up) {
   std::unique_lock lock(claims_mutex_);
-  if (!claim_released_.wait_for(lock, wait, [&] { return !claimed_.contains(key); })) return {};
+  if (claimed_.contains(key)) {
+    if (wait.count() <= 0 || waiting_.contains(key)) return {};
+    waiting_.insert(key);
+    const auto until = std::chrono::steady_clock::now() + wait;
+    while (claimed_.contains(key) && std::chrono::steady_clock::now() < until && !(give_up && give_up()))
+      claim_released_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(250),
+                                                                                   until - std::chrono::steady_clock::now()));
+    waiting_.erase(key);
+    if (claimed_.contains(key)) return {};
+  }
   claimed_.insert(key);
   return Claim(this, key);
 }

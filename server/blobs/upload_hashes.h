@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -26,7 +27,9 @@ class UploadHashes {
 
   // One request at a time writes an upload (one user's upload of one hash, `key`), for as long as
   // its body takes to arrive. Held while it is held; empty when another request still held it
-  // after `wait` (a retry whose earlier connection has not yet reached its read deadline).
+  // after `wait` (a retry whose earlier connection has not yet reached its read deadline), when
+  // `give_up` said so meanwhile (checked a few times a second), or at once when another request
+  // already waits for it: one waiter per upload, so that retries cannot pile up.
   class Claim {
    public:
     Claim() = default;
@@ -40,7 +43,7 @@ class UploadHashes {
     UploadHashes* owner_ = nullptr;
     std::string key_;
   };
-  Claim claim(const std::string& key, std::chrono::milliseconds wait);
+  Claim claim(const std::string& key, std::chrono::milliseconds wait, const std::function<bool()>& give_up = {});
 
   // What one hash's uploads share (completing into the one stored file, collection) happens
   // under this lock, held briefly and never while a body arrives. Taken after a claim, if both.
@@ -60,6 +63,7 @@ class UploadHashes {
   std::mutex claims_mutex_;
   std::condition_variable claim_released_;
   std::set<std::string, std::less<>> claimed_;
+  std::set<std::string, std::less<>> waiting_;
   std::mutex states_mutex_;
   std::map<std::string, std::unique_ptr<State>> states_;
 };

@@ -15,6 +15,7 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <sys/socket.h>
 
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <exception>
@@ -116,41 +117,53 @@ net::awaitable<boost::system::error_code> write_streamed(Stream& stream, const R
 // layer then decrypts record after record straight off the socket, where reading it on the event
 // loop pays an asynchronous round trip per 16 KiB record (measured: a third of the speed).
 // Blocking reads have no deadline of their own: a watchdog on the event loop shuts the socket
-// down at the request's read deadline, or when the server stops, which wakes the read with an
+// down at the body's read deadline, or when the server stops, which wakes the read with an
 // error and ends the connection. A slow client holds a reader thread at most that long, and
 // only BodyReaders::kThreads of them at once; the next large bodies are read on the event loop.
-//
+
+// When the blocking reads of a body must be over: set and cleared by the reading thread (a
+// streamed body's clock runs only while its body is being read, not while its handler waits or
+// finishes), looked at by the watchdog on the event loop.
+struct ReadDeadline {
+  using Clock = std::chrono::steady_clock;
+  static constexpr Clock::rep kNever = Clock::time_point::max().time_since_epoch().count();
+  std::atomic<Clock::rep> at{kNever};
+  std::atomic<bool> cut{false};  // the watchdog shut the socket down: deadline passed, or the server stops
+
+  void start(Clock::duration timeout) { at = (Clock::now() + timeout).time_since_epoch().count(); }
+  void stop() { at = kNever; }
+  bool passed() const { return Clock::now().time_since_epoch().count() >= at.load(); }
+};
+
 // The watchdog runs on the connection's own thread, like the session, so never at the same time.
 struct Watchdog : std::enable_shared_from_this<Watchdog> {
-  Watchdog(net::any_io_executor executor, int socket, std::chrono::steady_clock::time_point until, ConnectionRegistry& connections)
-      : timer(std::move(executor)), fd(socket), deadline(until), registry(connections) {}
+  Watchdog(net::any_io_executor executor, int socket, std::shared_ptr<ReadDeadline> until, ConnectionRegistry& connections)
+      : timer(std::move(executor)), fd(socket), deadline(std::move(until)), registry(connections) {}
   void arm() {
     timer.expires_after(std::chrono::milliseconds(250));
     timer.async_wait([self = shared_from_this()](boost::system::error_code) { self->check(); });
   }
   void check() {
     if (finished) return;
-    if (std::chrono::steady_clock::now() < deadline && !registry.stopping()) return arm();
-    cut = true;
+    if (!deadline->passed() && !registry.stopping()) return arm();
+    deadline->cut = true;
     ::shutdown(fd, SHUT_RDWR);
   }
   net::steady_timer timer;
   int fd;
-  std::chrono::steady_clock::time_point deadline;
+  std::shared_ptr<ReadDeadline> deadline;
   ConnectionRegistry& registry;
   bool finished = false;
-  bool cut = false;
 };
 
 // Runs `read` (blocking reads of this stream, and whatever goes with them) on a reader thread,
 // under a watchdog: its error, or a timeout when the watchdog had to cut the socket.
 template <class Read>
 net::awaitable<boost::system::error_code> on_reader_thread(Stream& stream, BodyReaders& readers, ConnectionRegistry& registry,
-                                                           std::chrono::steady_clock::duration timeout, Read read) {
+                                                           std::shared_ptr<ReadDeadline> deadline, Read read) {
   auto& tcp = beast::get_lowest_layer(stream);
   tcp.expires_never();
-  auto watchdog = std::make_shared<Watchdog>(co_await net::this_coro::executor, tcp.socket().native_handle(),
-                                             std::chrono::steady_clock::now() + timeout, registry);
+  auto watchdog = std::make_shared<Watchdog>(co_await net::this_coro::executor, tcp.socket().native_handle(), deadline, registry);
   watchdog->arm();
   // However the read ends, the watchdog stands down before this socket can be closed.
   struct StandDown {
@@ -163,14 +176,16 @@ net::awaitable<boost::system::error_code> on_reader_thread(Stream& stream, BodyR
   auto ec = co_await net::co_spawn(
       readers.pool.get_executor(), [&]() -> net::awaitable<boost::system::error_code> { co_return read(); },
       net::use_awaitable);
-  co_return watchdog->cut && ec ? boost::system::error_code(beast::error::timeout) : ec;
+  co_return deadline->cut && ec ? boost::system::error_code(beast::error::timeout) : ec;
 }
 
 net::awaitable<boost::system::error_code> read_body_blocking(Stream& stream, beast::flat_buffer& buffer,
                                                              bhttp::request_parser<bhttp::string_body>& parser,
                                                              BodyReaders& readers, ConnectionRegistry& registry,
                                                              std::chrono::steady_clock::duration timeout) {
-  co_return co_await on_reader_thread(stream, readers, registry, timeout, [&] {
+  auto deadline = std::make_shared<ReadDeadline>();
+  deadline->start(timeout);
+  co_return co_await on_reader_thread(stream, readers, registry, deadline, [&] {
     boost::system::error_code read_ec;
     try {
       bhttp::read(stream, buffer, parser, read_ec);
@@ -184,15 +199,27 @@ net::awaitable<boost::system::error_code> read_body_blocking(Stream& stream, bea
 // The body of a request whose handler takes it piece by piece, read with blocking reads on a
 // reader thread as the handler asks for each piece. A client that asked to be told to go on
 // (Expect: 100-continue) is told so only when the handler asks for the first piece: a request
-// refused from its header costs no byte of its body.
+// refused from its header costs no byte of its body. The read deadline counts from that first
+// piece until the last: not while the handler waits for its turn, nor while it finishes.
 class StreamedBody final : public BodyReader {
  public:
   StreamedBody(Stream& stream, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::string_body>&& header,
-               bool expects_continue)
-      : stream_(stream), buffer_(buffer), parser_(std::move(header)), must_continue_(expects_continue) {}
+               bool expects_continue, ReadDeadline& deadline, std::chrono::steady_clock::duration timeout)
+      : stream_(stream), buffer_(buffer), parser_(std::move(header)), must_continue_(expects_continue),
+        deadline_(deadline), timeout_(timeout) {}
 
   std::size_t read(char* into, std::size_t size) override {
     if (failed_ || parser_.is_done() || size == 0) return 0;
+    if (!started_) {
+      started_ = true;
+      deadline_.start(timeout_);
+    }
+    struct StopWhenOver {  // the body is over once it is complete or broken
+      StreamedBody& body;
+      ~StopWhenOver() {
+        if (body.failed_ || body.parser_.is_done()) body.deadline_.stop();
+      }
+    } stop_when_over{*this};
     try {
       if (must_continue_) {
         must_continue_ = false;
@@ -214,6 +241,7 @@ class StreamedBody final : public BodyReader {
     }
   }
   bool failed() const override { return failed_; }
+  bool stopped() const override { return deadline_.cut; }
 
   // Once the handler has answered: reads and drops whatever it left of the body, so that the
   // connection can carry the next request. False when it cannot: the body broke, or the client
@@ -238,6 +266,9 @@ class StreamedBody final : public BodyReader {
   beast::flat_buffer& buffer_;
   bhttp::request_parser<bhttp::buffer_body> parser_;
   bool must_continue_;
+  ReadDeadline& deadline_;
+  std::chrono::steady_clock::duration timeout_;
+  bool started_ = false;
   bool failed_ = false;
   boost::system::error_code ec_;
 };
@@ -287,9 +318,10 @@ net::awaitable<Streamed> handle_streamed(Stream& stream, beast::flat_buffer& buf
                                          Request& head, const Handler& handler, BodyReaders& readers,
                                          ConnectionRegistry& registry, std::chrono::steady_clock::duration timeout) {
   Streamed out;
-  StreamedBody body(stream, buffer, std::move(parser), expects_continue);
+  auto deadline = std::make_shared<ReadDeadline>();  // started by the first read of the body
+  StreamedBody body(stream, buffer, std::move(parser), expects_continue, *deadline, timeout);
   head.body_reader = &body;
-  co_await on_reader_thread(stream, readers, registry, timeout, [&] {
+  co_await on_reader_thread(stream, readers, registry, deadline, [&] {
     out.response = safe_handle(handler, head);
     out.reusable = body.read_rest();
     return body.error();

@@ -280,6 +280,44 @@ class Blobs : public QObject {
     QCOMPARE((*m_world)["staff"].http->get(blobUrl(hash)).body, bytes);
   }
 
+  // While a retry waits for its turn, its own read deadline (3 s here) has not started: it counts
+  // from the first byte of its body, so a retry whose body then arrives slowly is not cut for the
+  // time it waited. Meanwhile a third request for the same upload is told at once to come back.
+  void aRetryWaitsItsTurnWithoutLosingItsDeadline() {
+    const QByteArray bytes = randomBytes(1'200'000, 122);
+    const QString hash = sha256Hex(bytes);
+    auto stalled = stalledUpload("staff", bytes, 500'000);
+    QVERIFY(stalled);
+    QTRY_COMPARE_WITH_TIMEOUT((*m_world)["staff"].http->send("HEAD", blobUrl(hash), {}).status, 200, 5000);
+    QElapsedTimer clock;
+    clock.start();
+    auto retry = rawConnection();
+    QVERIFY(retry);
+    QVERIFY(sendAll(*retry, putHeader("staff", hash, 0, bytes.size() - 1, bytes.size())));
+
+    QTest::qWait(300);  // the retry is waiting now
+    auto third = put("staff", hash, bytes, contentRange(0, bytes.size() - 1, bytes.size()));
+    QCOMPARE(third.status, 503);
+    QCOMPARE(third.errorCode(), QString("busy"));
+    QCOMPARE(third.header("Retry-After"), QByteArray("5"));
+    QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));  // not after a wait of its own
+
+    // The stalled request is cut about 3 s after its body began; the retry's body only starts
+    // coming half a second later and takes two more seconds, over 5 s after its header.
+    constexpr int kPieces = 5;
+    const qsizetype piece = (bytes.size() + kPieces - 1) / kPieces;
+    for (int i = 0; i < kPieces; ++i) {
+      const qint64 due = 3500 + i * 500;
+      if (clock.elapsed() < due) QTest::qWait(int(due - clock.elapsed()));
+      QVERIFY2(retry->state() == QAbstractSocket::ConnectedState, qPrintable(QString("cut before piece %1").arg(i)));
+      QVERIFY(sendAll(*retry, bytes.mid(i * piece, piece)));
+    }
+    QByteArray answer;
+    while (!answer.contains("\r\n\r\n") && retry->waitForReadyRead(5000)) answer += retry->readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 201 "), answer.left(200).constData());
+    QCOMPARE((*m_world)["staff"].http->get(blobUrl(hash)).body, bytes);
+  }
+
   void sizeAndQuotaLimits() {
     auto tooBig = put("partnerP", sha256Hex("x"), QByteArray(1000, 'x'), contentRange(0, 999, 3'000'001));
     QCOMPARE(tooBig.status, 413);
