@@ -41,11 +41,15 @@ UploadHashes::Claim UploadHashes::claim(const std::string& key, std::chrono::mil
   if (claimed_.contains(key)) {
     if (wait.count() <= 0 || waiting_.contains(key)) return {};
     waiting_.insert(key);
+    struct NoLongerWaiting {  // however the wait ends (under the lock, which wait_for gives back)
+      std::set<std::string, std::less<>>& waiting;
+      const std::string& key;
+      ~NoLongerWaiting() { waiting.erase(key); }
+    } no_longer_waiting{waiting_, key};
     const auto until = std::chrono::steady_clock::now() + wait;
     while (claimed_.contains(key) && std::chrono::steady_clock::now() < until && !(give_up && give_up()))
       claim_released_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(250),
                                                                                    until - std::chrono::steady_clock::now()));
-    waiting_.erase(key);
     if (claimed_.contains(key)) return {};
   }
   claimed_.insert(key);

@@ -153,7 +153,10 @@ void SqliteDatabase::publish_pending() {
   pending_ = Pending{};
 }
 
-Unflushed::Unflushed(SqliteDatabase& db) : db_(db) { db_.prepare("PRAGMA synchronous=NORMAL").run(); }
+Unflushed::Unflushed(SqliteDatabase& db) : db_(db) {
+  db_.prepare("PRAGMA synchronous=NORMAL").run();
+  db_.flush_not_restored_ = false;  // this one's end goes back
+}
 
 Unflushed::~Unflushed() {
   try {
