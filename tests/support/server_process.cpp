@@ -68,6 +68,7 @@ bool ServerProcess::start(const QStringList& extraArgs) {
 
 int ServerProcess::stop() {
   if (m_process.state() == QProcess::NotRunning) return m_process.exitCode();
+  signalServer("TERM");
   m_process.terminate();
   if (!m_process.waitForFinished(15000)) {
     kill();
@@ -78,7 +79,15 @@ int ServerProcess::stop() {
   return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+// A wrapper that runs the server as its child (faketime) does not pass signals on, and would
+// leave the server running after the test: the server itself is signalled too.
+void ServerProcess::signalServer(const char* signal) {
+  if (!m_wrapper.isEmpty() && m_process.processId() > 0)
+    QProcess::execute("pkill", {QStringLiteral("-%1").arg(QLatin1String(signal)), "-P", QString::number(m_process.processId())});
+}
+
 void ServerProcess::kill() {
+  signalServer("KILL");
   m_process.kill();
   m_process.waitForFinished();
 }

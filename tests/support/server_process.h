@@ -43,6 +43,7 @@ class ServerProcess {
   QByteArray output() const { return m_out; }
 
  private:
+  void signalServer(const char* signal);
   std::unique_ptr<QTemporaryDir> m_tempDir;
   QString m_dataDir;
   QStringList m_wrapper;
