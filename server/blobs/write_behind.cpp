@@ -2,12 +2,13 @@
 
 namespace kete::blobs {
 
-WriteBehind::WriteBehind(std::function<bool(std::string_view)> store) : store_(std::move(store)) {
+WriteBehind::WriteBehind(std::vector<Stage> stages)
+    : stages_(std::move(stages)), users_(kBuffers, 0), queues_(stages_.size()) {
   for (int i = 0; i < kBuffers; ++i) {
     buffers_.emplace_back(kPieceBytes);
     free_.push_back(i);
   }
-  thread_ = std::thread([this] { run(); });
+  for (std::size_t stage = 0; stage < stages_.size(); ++stage) threads_.emplace_back([this, stage] { run(stage); });
 }
 
 WriteBehind::~WriteBehind() {
@@ -16,7 +17,7 @@ WriteBehind::~WriteBehind() {
     closing_ = true;
   }
   changed_.notify_all();
-  thread_.join();
+  for (auto& thread : threads_) thread.join();
 }
 
 char* WriteBehind::buffer() {
@@ -32,7 +33,8 @@ void WriteBehind::hand_over(std::size_t size) {
   {
     std::lock_guard lock(mutex_);
     if (filling_ < 0) return;
-    full_.emplace_back(filling_, size);
+    for (auto& queue : queues_) queue.emplace_back(filling_, size);
+    users_[static_cast<std::size_t>(filling_)] = static_cast<int>(stages_.size());
     filling_ = -1;
     ++busy_;
   }
@@ -49,27 +51,30 @@ bool WriteBehind::finish() {
   return !failed_;
 }
 
-void WriteBehind::run() {
+void WriteBehind::run(std::size_t stage) {
+  auto& queue = queues_[stage];
   std::unique_lock lock(mutex_);
   for (;;) {
-    changed_.wait(lock, [&] { return closing_ || !full_.empty(); });
-    if (full_.empty()) return;  // closing, and everything handed over is stored
-    const auto [index, size] = full_.front();
-    full_.pop_front();
+    changed_.wait(lock, [&] { return closing_ || !queue.empty(); });
+    if (queue.empty()) return;  // closing, and everything handed over is done
+    const auto [index, size] = queue.front();
+    queue.pop_front();
     const bool skip = failed_;
     lock.unlock();
-    bool stored = skip;
+    bool done = skip;
     if (!skip) {
       try {
-        stored = store_(std::string_view(buffers_[static_cast<std::size_t>(index)].data(), size));
+        done = stages_[stage](std::string_view(buffers_[static_cast<std::size_t>(index)].data(), size));
       } catch (...) {
-        stored = false;
+        done = false;
       }
     }
     lock.lock();
-    if (!stored) failed_ = true;
-    free_.push_back(index);
-    --busy_;
+    if (!done) failed_ = true;
+    if (--users_[static_cast<std::size_t>(index)] == 0) {
+      free_.push_back(index);
+      --busy_;
+    }
     changed_.notify_all();
   }
 }

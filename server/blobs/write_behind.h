@@ -1,7 +1,9 @@
 #pragma once
-// Stores the pieces of a body on a thread of its own while the next piece arrives: receiving a
-// file chunk (decrypting it) and storing it (copying it into the page cache, hashing it) then run
-// on two cores instead of one after the other. A few fixed buffers: memory stays flat.
+// Hands the pieces of a body to stages that each run on a thread of their own while the next
+// piece arrives: receiving a file chunk (decrypting it), hashing it and storing it (copying it
+// into the page cache) then run side by side instead of one after the other. Hashing is the
+// slowest of the three on processors without SHA instructions, so it gets a thread to itself.
+// A few fixed buffers: memory stays flat.
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -17,34 +19,39 @@ class WriteBehind {
  public:
   static constexpr std::size_t kPieceBytes = 512 * 1024;
   static constexpr int kBuffers = 4;
+  using Stage = std::function<bool(std::string_view)>;
 
-  // `store` runs on the second thread, once per piece, in order; false stops storing.
-  explicit WriteBehind(std::function<bool(std::string_view)> store);
+  // Each stage runs on a thread of its own, once per piece, in order; the stages take the same
+  // piece side by side, and its buffer is reused once all of them are done with it. false from a
+  // stage stops every stage before its next piece.
+  explicit WriteBehind(std::vector<Stage> stages);
+  explicit WriteBehind(Stage store) : WriteBehind(std::vector<Stage>{std::move(store)}) {}
   ~WriteBehind();  // waits for what was handed over
   WriteBehind(const WriteBehind&) = delete;
   WriteBehind& operator=(const WriteBehind&) = delete;
 
-  // A free buffer of kPieceBytes to fill, once one is free; nullptr once storing has failed.
+  // A free buffer of kPieceBytes to fill, once one is free; nullptr once a stage has failed.
   char* buffer();
-  // The buffer from buffer() holds `size` bytes: store them.
+  // The buffer from buffer() holds `size` bytes: hand them to every stage.
   void hand_over(std::size_t size);
-  // Waits until every piece handed over is stored: false when one was not.
+  // Waits until every stage is done with every piece handed over: false when one failed.
   bool finish();
 
  private:
-  void run();
+  void run(std::size_t stage);
 
-  std::function<bool(std::string_view)> store_;
+  std::vector<Stage> stages_;
   std::vector<std::vector<char>> buffers_;
+  std::vector<int> users_;  // per buffer: stages not yet done with it
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::pair<int, std::size_t>> full_;  // buffer index, bytes
+  std::vector<std::deque<std::pair<int, std::size_t>>> queues_;  // per stage: buffer index, bytes
   std::deque<int> free_;
   int filling_ = -1;
   bool closing_ = false;
   bool failed_ = false;
-  int busy_ = 0;  // pieces handed over and not yet stored
-  std::thread thread_;
+  int busy_ = 0;  // pieces handed over that some stage has not yet done
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace kete::blobs

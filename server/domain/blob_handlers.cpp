@@ -87,10 +87,11 @@ class ChunkFile {
   std::int64_t started_out_ = 0;
 };
 
-// Hands the body piece by piece to `hash` and then `store`: as it arrives when it is streamed, or
-// the whole body in pieces of the same size. A streamed piece is hashed as soon as it is read,
-// while still in the processor's cache, and stored on a second thread while the next one arrives
-// (see WriteBehind). False when `store` refused a piece; nothing more is read then.
+// Hands the body piece by piece to `hash` and `store`: as it arrives when it is streamed, or the
+// whole body in pieces of the same size. A streamed piece is hashed on one thread and stored on
+// another while the next one arrives (see WriteBehind): without SHA instructions in the processor,
+// hashing alone takes longer than decrypting and storing together, so it must not wait for them.
+// False when `store` refused a piece; nothing more is read then.
 template <class Hash, class Store>
 bool each_piece(const http::Request& request, Hash hash, Store store) {
   constexpr std::size_t kPiece = blobs::WriteBehind::kPieceBytes;
@@ -102,11 +103,14 @@ bool each_piece(const http::Request& request, Hash hash, Store store) {
     }
     return true;
   }
-  blobs::WriteBehind behind(store);
+  blobs::WriteBehind behind({[&](std::string_view piece) {
+                               hash(piece);
+                               return true;
+                             },
+                             store});
   while (char* piece = behind.buffer()) {
     const auto n = request.body_reader->read(piece, kPiece);
     if (n == 0) break;
-    hash(std::string_view(piece, n));
     behind.hand_over(n);
   }
   return behind.finish();
@@ -253,7 +257,7 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
     return http::error_response(ErrorCode::bad_request, "the total size differs from the upload in progress; start again at byte 0");
   if (range.first > state->received) return offset_answer(409, sha, state->received, state->total);
 
-  // Each piece is written and hashed as it arrives, while it is still in the processor's cache.
+  // Each piece is written and hashed as it arrives.
   const auto partial = store.partial_path(caller.user_id, sha);
   ChunkFile file(partial, range.first);
   if (!file.is_open()) return not_stored();

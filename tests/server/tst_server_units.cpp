@@ -16,6 +16,7 @@
 
 #include <QTemporaryDir>
 #include <ctime>
+#include <atomic>
 #include <thread>
 
 using namespace kete;
@@ -273,6 +274,60 @@ class ServerUnits : public QObject {
     QVERIFY(stopped);        // no more buffers once a piece failed
     QVERIFY(!failing.finish());
     QCOMPARE(tried, 2);      // nothing was stored after the failure
+  }
+
+  // Two stages take the same pieces side by side, each in order, and a buffer is filled again
+  // only once both are done with it: the slow stage still reads every piece as it was handed over.
+  void writeBehindStagesShareEachPieceUntilAllAreDone() {
+    using kete::blobs::WriteBehind;
+    std::string slow, fast, expected;
+    int slow_calls = 0;
+    {
+      WriteBehind behind({[&](std::string_view piece) {
+                            std::this_thread::sleep_for(std::chrono::milliseconds(1 + slow_calls++ % 3));
+                            slow.append(piece);
+                            return true;
+                          },
+                          [&](std::string_view piece) {
+                            fast.append(piece);
+                            return true;
+                          }});
+      for (int i = 0; i < 5 * WriteBehind::kBuffers; ++i) {
+        char* buffer = behind.buffer();
+        QVERIFY(buffer);
+        const std::string piece(static_cast<std::size_t>(700 + i), static_cast<char>('A' + i));
+        std::copy(piece.begin(), piece.end(), buffer);
+        expected += piece;
+        behind.hand_over(piece.size());
+      }
+      QVERIFY(behind.finish());
+    }
+    QCOMPARE(fast, expected);
+    QCOMPARE(slow, expected);
+
+    // One stage failing stops the other before its next piece, and finish() reports it. It fails
+    // the first piece once both are handed over and the slow stage has begun that piece.
+    int slow_tried = 0;
+    std::atomic<bool> begun{false}, handed{false};
+    WriteBehind failing({[&](std::string_view) {
+                           begun = true;
+                           std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                           ++slow_tried;
+                           return true;
+                         },
+                         [&](std::string_view) {
+                           while (!begun || !handed) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                           return false;
+                         }});
+    for (int i = 0; i < 2; ++i) {
+      char* buffer = failing.buffer();
+      QVERIFY(buffer);
+      failing.hand_over(10);
+    }
+    handed = true;
+    QVERIFY(!failing.finish());
+    QVERIFY(!failing.buffer());
+    QCOMPARE(slow_tried, 1);  // the piece it had begun, not the second
   }
 
   void configFile() {
