@@ -66,11 +66,12 @@ Result<ServerConfig> load_server_config(const std::string& path) {
       auto n = positive_integer(value, path, key);
       if (!n) return n.error();
       config.listen.threads = static_cast<int>(n.value());
-    } else if (key == "read_timeout_seconds" || key == "idle_timeout_seconds") {
+    } else if (key == "read_timeout_seconds" || key == "idle_timeout_seconds" || key == "write_timeout_seconds") {
       auto n = positive_integer(value, path, key);
       if (!n) return n.error();
-      (key == "read_timeout_seconds" ? config.listen.read_timeout : config.listen.idle_timeout) =
-          std::chrono::seconds(n.value());
+      (key == "read_timeout_seconds"   ? config.listen.read_timeout
+       : key == "idle_timeout_seconds" ? config.listen.idle_timeout
+                                       : config.listen.write_timeout) = std::chrono::seconds(n.value());
     } else if (key == "session_idle_timeout_seconds" || key == "session_absolute_timeout_seconds") {
       auto n = positive_integer(value, path, key);
       if (!n) return n.error();

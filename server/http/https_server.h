@@ -17,7 +17,7 @@ struct ListenOptions {
   std::chrono::seconds handshake_timeout{15};
   std::chrono::seconds read_timeout{30};   // from the first byte of a request to its end
   std::chrono::seconds idle_timeout{75};   // a keep-alive connection waiting for its next request
-  std::chrono::seconds write_timeout{60};
+  std::chrono::seconds write_timeout{60};  // for an answer, or for each 256 KiB of a file, to be taken
   int threads = 0;  // 0: one per core
 };
 

@@ -84,7 +84,8 @@ class Blobs : public QObject {
     m_config = QFileInfo(m_server->dataDir() + "/../kete.json").absoluteFilePath();
     QFile file(m_config);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"max_blob_bytes": 3000000, "tenant_quota_bytes": 5000000, "read_timeout_seconds": 3})");
+    file.write(R"({"max_blob_bytes": 3000000, "tenant_quota_bytes": 5000000, "read_timeout_seconds": 3,
+                  "write_timeout_seconds": 3})");
     file.close();
     m_world = std::make_unique<TestWorld>(*m_server);
     m_world->setServeArguments({"--config", m_config});
@@ -322,6 +323,45 @@ class Blobs : public QObject {
     while (!answer.contains("\r\n\r\n") && retry->waitForReadyRead(5000)) answer += retry->readAll();
     QVERIFY2(answer.startsWith("HTTP/1.1 201 "), answer.left(200).constData());
     QCOMPARE((*m_world)["staff"].http->get(blobUrl(hash)).body, bytes);
+  }
+
+  // Clients that stop taking their downloads are cut at the write deadline (3 s here, for each
+  // 256 KiB), also those sent from a thread of their own, which is then free again; meanwhile
+  // others download and upload as usual.
+  void stalledDownloadsAreCutAtTheWriteDeadline() {
+    const QByteArray bytes = randomBytes(2'500'000, 123);
+    QCOMPARE(upload("partnerQ", bytes).status, 201);
+    const QByteArray hash = sha256Hex(bytes).toLatin1();
+    constexpr int kAnswers = 8;  // 20 MB asked for on each connection, more than the sockets' buffers hold
+    QByteArray gets;
+    for (int i = 0; i < kAnswers; ++i)
+      gets += "GET /api/v1/blobs/" + hash + " HTTP/1.1\r\nHost: kete\r\nAuthorization: Bearer " +
+              (*m_world)["partnerQ"].token.toLatin1() + "\r\n\r\n";
+    std::vector<std::unique_ptr<QSslSocket>> stalled;
+    for (int i = 0; i < 6; ++i) {  // more than there are reader threads
+      auto socket = rawConnection();
+      QVERIFY(socket);
+      socket->setReadBufferSize(16 * 1024);  // takes no more than this until told to
+      QVERIFY(sendAll(*socket, gets));
+      stalled.push_back(std::move(socket));
+    }
+    QCOMPARE((*m_world)["partnerQ"].http->get(m_server->url("/api/v1/blobs/" + hash)).body, bytes);
+    QCOMPARE(upload("partnerQ", randomBytes(1'000'000, 124)).status, 201);
+    QTest::qWait(5000);  // past the deadline
+    // Taking everything now finds each connection ended part-way, not the server going on.
+    for (auto& socket : stalled) {
+      socket->setReadBufferSize(0);
+      qint64 received = 0;
+      QElapsedTimer clock;
+      clock.start();
+      while (socket->state() != QAbstractSocket::UnconnectedState && clock.elapsed() < 10000) {
+        socket->waitForReadyRead(500);
+        received += socket->readAll().size();
+      }
+      QCOMPARE(socket->state(), QAbstractSocket::UnconnectedState);
+      QVERIFY2(received < kAnswers * bytes.size(), qPrintable(QString::number(received)));
+    }
+    QCOMPARE((*m_world)["partnerQ"].http->get(m_server->url("/api/v1/blobs/" + hash)).body, bytes);
   }
 
   void sizeAndQuotaLimits() {

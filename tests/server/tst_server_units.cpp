@@ -339,6 +339,12 @@ class ServerUnits : public QObject {
     QVERIFY(good.ok());
     QCOMPARE(good->listen.port, 9443);
     QCOMPARE(good->listen.max_body_bytes, std::size_t(1024));
+    write(R"({"read_timeout_seconds": 5, "idle_timeout_seconds": 6, "write_timeout_seconds": 7})");
+    auto timeouts = cli::load_server_config(path);
+    QVERIFY(timeouts.ok());
+    QCOMPARE(timeouts->listen.read_timeout, std::chrono::seconds(5));
+    QCOMPARE(timeouts->listen.idle_timeout, std::chrono::seconds(6));
+    QCOMPARE(timeouts->listen.write_timeout, std::chrono::seconds(7));
     write(R"({"listne": "127.0.0.1:9443"})");
     auto typo = cli::load_server_config(path);
     QVERIFY(!typo.ok());

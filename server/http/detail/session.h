@@ -11,7 +11,8 @@
 
 namespace kete::http::detail {
 
-// Threads that read large request bodies (file chunks) with blocking reads; see session.cpp.
+// Threads that read large request bodies (file chunks) with blocking reads, and send large files
+// with blocking writes; see session.cpp.
 struct BodyReaders {
   static constexpr int kThreads = 4;
   boost::asio::thread_pool pool{kThreads};
