@@ -93,8 +93,6 @@ bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bo
   return out;
 }
 
-// A header whose body is a file slice (or, for HEAD, nothing at all), then the slice in chunks:
-// memory stays flat whatever the file's size.
 // A large body (a file chunk) is read on a reader thread with plain blocking reads: the TLS
 // layer then decrypts record after record straight off the socket, where reading it on the event
 // loop pays an asynchronous round trip per 16 KiB record (measured: a third of the speed).
@@ -104,9 +102,10 @@ bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bo
 // only BodyReaders::kThreads of them at once; the next large bodies are read on the event loop.
 // Large files are sent from the same threads the same way (write_streamed).
 
-// When the blocking reads of a body (or the current write of a file) must be over: set and cleared by the reading thread (a
-// streamed body's clock runs only while its body is being read, not while its handler waits or
-// finishes), looked at by the watchdog on the event loop.
+// When the blocking reads of a body (or the current write of a file) must be over: set and
+// cleared by the thread using the socket (a streamed body's clock runs only while its body is
+// being read, not while its handler waits or finishes), looked at by the watchdog on the event
+// loop.
 struct ReadDeadline {
   using Clock = std::chrono::steady_clock;
   static constexpr Clock::rep kNever = Clock::time_point::max().time_since_epoch().count();
@@ -256,12 +255,12 @@ class StreamedBody final : public BodyReader {
   boost::system::error_code ec_;
 };
 
-// One of the reader threads for a large body or file, when one is free; given back however the
-// read or write ends.
+// One of the reader threads for a large body or file, when fewer than `limit` are busy; given
+// back however the read or write ends.
 class ReaderSlot {
  public:
-  ReaderSlot(BodyReaders& readers, bool wanted)
-      : readers_(readers), held_(wanted && readers.busy.fetch_add(1) < BodyReaders::kThreads) {
+  ReaderSlot(BodyReaders& readers, bool wanted, int limit = BodyReaders::kThreads)
+      : readers_(readers), held_(wanted && readers.busy.fetch_add(1) < limit) {
     if (wanted && !held_) readers_.busy.fetch_sub(1);
   }
   ~ReaderSlot() {
@@ -276,13 +275,15 @@ class ReaderSlot {
   bool held_;
 };
 
-// Sends an answer whose body is a file, 256 KiB at a time, never loaded whole. A large file is
-// written with blocking writes on a reader thread when one is free, for the reason large bodies
-// are read there: through the event loop each 16 KiB TLS record costs an asynchronous round trip
-// (a 256 MiB download took 0.54-0.72 s that way, 0.45-0.56 s this way, with less processor time).
-// Each 256 KiB must be taken by the client within the write deadline; the watchdog cuts a
-// connection that stalls, so a client that stops reading holds a thread at most that long.
-// `blocked` is the session's flag that another thread is using the socket.
+// A header whose body is a file slice (or, for HEAD, nothing at all), then the slice 256 KiB at
+// a time: memory stays flat whatever the file's size. A large file is written with blocking
+// writes on a reader thread, for the reason large bodies are read there: through the event loop
+// each 16 KiB TLS record costs an asynchronous round trip (a 256 MiB download took 0.54-0.72 s
+// that way, 0.45-0.56 s this way, with less processor time). Downloads take at most half of those
+// threads, so that a few slow downloads never leave uploads without one. Each 256 KiB must be
+// taken by the client within the write deadline; the watchdog cuts a connection that stalls, so
+// a client that stops reading holds a thread at most that long. `blocked` is the session's flag
+// that another thread is using the socket.
 net::awaitable<boost::system::error_code> write_streamed(Stream& stream, const Response& in, unsigned version,
                                                          bool keep_alive, std::chrono::steady_clock::duration timeout,
                                                          BodyReaders& readers, ConnectionRegistry& registry, bool& blocked) {
@@ -306,7 +307,7 @@ net::awaitable<boost::system::error_code> write_streamed(Stream& stream, const R
   };
   const auto unreadable = make_error_code(boost::system::errc::io_error);
 
-  ReaderSlot slot(readers, left >= kBlockingBodyBytes);
+  ReaderSlot slot(readers, left >= kBlockingBodyBytes, BodyReaders::kThreads / 2);
   if (slot.held()) {
     auto deadline = std::make_shared<ReadDeadline>();
     blocked = true;

@@ -326,8 +326,9 @@ class Blobs : public QObject {
   }
 
   // Clients that stop taking their downloads are cut at the write deadline (3 s here, for each
-  // 256 KiB), also those sent from a thread of their own, which is then free again; meanwhile
-  // others download and upload as usual.
+  // 256 KiB), also those sent from a thread of their own, which is then free again. Meanwhile
+  // others download and upload as usual, and an upload still gets a thread of its own (only
+  // there does a chunk that stops keep what arrived): downloads take at most half of them.
   void stalledDownloadsAreCutAtTheWriteDeadline() {
     const QByteArray bytes = randomBytes(2'500'000, 123);
     QCOMPARE(upload("partnerQ", bytes).status, 201);
@@ -345,9 +346,13 @@ class Blobs : public QObject {
       QVERIFY(sendAll(*socket, gets));
       stalled.push_back(std::move(socket));
     }
+    QTest::qWait(1000);  // every connection is blocked in some answer by now
     QCOMPARE((*m_world)["partnerQ"].http->get(m_server->url("/api/v1/blobs/" + hash)).body, bytes);
     QCOMPARE(upload("partnerQ", randomBytes(1'000'000, 124)).status, 201);
-    QTest::qWait(5000);  // past the deadline
+    const QByteArray stops = randomBytes(1'000'000, 125);
+    auto stoppedUpload = stalledUpload("partnerQ", stops, 400'000);
+    QVERIFY2(stoppedUpload, "the upload found no thread of its own");
+    QTest::qWait(4000);  // past the deadline
     // Taking everything now finds each connection ended part-way, not the server going on.
     for (auto& socket : stalled) {
       socket->setReadBufferSize(0);
@@ -362,6 +367,7 @@ class Blobs : public QObject {
       QVERIFY2(received < kAnswers * bytes.size(), qPrintable(QString::number(received)));
     }
     QCOMPARE((*m_world)["partnerQ"].http->get(m_server->url("/api/v1/blobs/" + hash)).body, bytes);
+    QTRY_COMPARE_WITH_TIMEOUT(serverOffset("partnerQ", sha256Hex(stops)), 400'000, 5000);
   }
 
   void sizeAndQuotaLimits() {
