@@ -23,6 +23,21 @@ using namespace kete;
 
 class ServerUnits : public QObject {
   Q_OBJECT
+  // Hands `count` pieces to `behind`, piece i being `size + i` copies of `first + i`: all of them
+  // in order, or empty when a buffer was refused.
+  static std::string handOverPieces(kete::blobs::WriteBehind& behind, int count, std::size_t size, char first) {
+    std::string all;
+    for (int i = 0; i < count; ++i) {
+      char* buffer = behind.buffer();
+      if (!buffer) return {};
+      const std::string piece(size + static_cast<std::size_t>(i), static_cast<char>(first + i));
+      std::copy(piece.begin(), piece.end(), buffer);
+      all += piece;
+      behind.hand_over(piece.size());
+    }
+    return all;
+  }
+
  private slots:
   void commandLine_data() {
     QTest::addColumn<QStringList>("args");
@@ -241,7 +256,7 @@ class ServerUnits : public QObject {
   // a piece that cannot be stored stops the rest and is reported by finish().
   void writeBehindStoresInOrderAndStopsAtAFailure() {
     using kete::blobs::WriteBehind;
-    std::string stored;
+    std::string stored, expected;
     int calls = 0;
     {
       WriteBehind behind([&](std::string_view piece) {
@@ -250,17 +265,10 @@ class ServerUnits : public QObject {
         stored.append(piece);
         return true;
       });
-      for (int i = 0; i < 3 * WriteBehind::kBuffers; ++i) {
-        char* buffer = behind.buffer();
-        QVERIFY(buffer);
-        const std::string piece(static_cast<std::size_t>(1000 + i), static_cast<char>('a' + i));
-        std::copy(piece.begin(), piece.end(), buffer);
-        behind.hand_over(piece.size());
-      }
+      expected = handOverPieces(behind, 3 * WriteBehind::kBuffers, 1000, 'a');
+      QVERIFY(!expected.empty());
       QVERIFY(behind.finish());
     }
-    std::string expected;
-    for (int i = 0; i < 3 * WriteBehind::kBuffers; ++i) expected.append(static_cast<std::size_t>(1000 + i), static_cast<char>('a' + i));
     QCOMPARE(stored, expected);
 
     int tried = 0;
@@ -292,14 +300,8 @@ class ServerUnits : public QObject {
                             fast.append(piece);
                             return true;
                           }});
-      for (int i = 0; i < 5 * WriteBehind::kBuffers; ++i) {
-        char* buffer = behind.buffer();
-        QVERIFY(buffer);
-        const std::string piece(static_cast<std::size_t>(700 + i), static_cast<char>('A' + i));
-        std::copy(piece.begin(), piece.end(), buffer);
-        expected += piece;
-        behind.hand_over(piece.size());
-      }
+      expected = handOverPieces(behind, 5 * WriteBehind::kBuffers, 700, 'A');
+      QVERIFY(!expected.empty());
       QVERIFY(behind.finish());
     }
     QCOMPARE(fast, expected);
