@@ -106,7 +106,7 @@ bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bo
 // cleared by the thread using the socket (a streamed body's clock runs only while its body is
 // being read, not while its handler waits or finishes), looked at by the watchdog on the event
 // loop.
-struct ReadDeadline {
+struct BlockingDeadline {
   using Clock = std::chrono::steady_clock;
   static constexpr Clock::rep kNever = Clock::time_point::max().time_since_epoch().count();
   std::atomic<Clock::rep> at{kNever};
@@ -119,7 +119,7 @@ struct ReadDeadline {
 
 // The watchdog runs on the connection's own thread, like the session, so never at the same time.
 struct Watchdog : std::enable_shared_from_this<Watchdog> {
-  Watchdog(net::any_io_executor executor, int socket, std::shared_ptr<ReadDeadline> until, ConnectionRegistry& connections)
+  Watchdog(net::any_io_executor executor, int socket, std::shared_ptr<BlockingDeadline> until, ConnectionRegistry& connections)
       : timer(std::move(executor)), fd(socket), deadline(std::move(until)), registry(connections) {}
   void arm() {
     timer.expires_after(std::chrono::milliseconds(250));
@@ -133,21 +133,21 @@ struct Watchdog : std::enable_shared_from_this<Watchdog> {
   }
   net::steady_timer timer;
   int fd;
-  std::shared_ptr<ReadDeadline> deadline;
+  std::shared_ptr<BlockingDeadline> deadline;
   ConnectionRegistry& registry;
   bool finished = false;
 };
 
-// Runs `read` (blocking reads of this stream, and whatever goes with them) on a reader thread,
-// under a watchdog: its error, or a timeout when the watchdog had to cut the socket.
-template <class Read>
+// Runs `work` (blocking reads or writes of this stream, and whatever goes with them) on a reader
+// thread, under a watchdog: its error, or a timeout when the watchdog had to cut the socket.
+template <class Work>
 net::awaitable<boost::system::error_code> on_reader_thread(Stream& stream, BodyReaders& readers, ConnectionRegistry& registry,
-                                                           std::shared_ptr<ReadDeadline> deadline, Read read) {
+                                                           std::shared_ptr<BlockingDeadline> deadline, Work work) {
   auto& tcp = beast::get_lowest_layer(stream);
   tcp.expires_never();
   auto watchdog = std::make_shared<Watchdog>(co_await net::this_coro::executor, tcp.socket().native_handle(), deadline, registry);
   watchdog->arm();
-  // However the read ends, the watchdog stands down before this socket can be closed.
+  // However the work ends, the watchdog stands down before this socket can be closed.
   struct StandDown {
     Watchdog& dog;
     ~StandDown() {
@@ -156,7 +156,7 @@ net::awaitable<boost::system::error_code> on_reader_thread(Stream& stream, BodyR
     }
   } stand_down{*watchdog};
   auto ec = co_await net::co_spawn(
-      readers.pool.get_executor(), [&]() -> net::awaitable<boost::system::error_code> { co_return read(); },
+      readers.pool.get_executor(), [&]() -> net::awaitable<boost::system::error_code> { co_return work(); },
       net::use_awaitable);
   co_return deadline->cut && ec ? boost::system::error_code(beast::error::timeout) : ec;
 }
@@ -165,7 +165,7 @@ net::awaitable<boost::system::error_code> read_body_blocking(Stream& stream, bea
                                                              bhttp::request_parser<bhttp::string_body>& parser,
                                                              BodyReaders& readers, ConnectionRegistry& registry,
                                                              std::chrono::steady_clock::duration timeout) {
-  auto deadline = std::make_shared<ReadDeadline>();
+  auto deadline = std::make_shared<BlockingDeadline>();
   deadline->start(timeout);
   co_return co_await on_reader_thread(stream, readers, registry, deadline, [&] {
     boost::system::error_code read_ec;
@@ -186,7 +186,7 @@ net::awaitable<boost::system::error_code> read_body_blocking(Stream& stream, bea
 class StreamedBody final : public BodyReader {
  public:
   StreamedBody(Stream& stream, beast::flat_buffer& buffer, bhttp::request_parser<bhttp::string_body>&& header,
-               bool expects_continue, ReadDeadline& deadline, std::chrono::steady_clock::duration timeout)
+               bool expects_continue, BlockingDeadline& deadline, std::chrono::steady_clock::duration timeout)
       : stream_(stream), buffer_(buffer), parser_(std::move(header)), must_continue_(expects_continue),
         deadline_(deadline), timeout_(timeout) {}
 
@@ -248,7 +248,7 @@ class StreamedBody final : public BodyReader {
   beast::flat_buffer& buffer_;
   bhttp::request_parser<bhttp::buffer_body> parser_;
   bool must_continue_;
-  ReadDeadline& deadline_;
+  BlockingDeadline& deadline_;
   std::chrono::steady_clock::duration timeout_;
   bool started_ = false;
   bool failed_ = false;
@@ -309,7 +309,7 @@ net::awaitable<boost::system::error_code> write_streamed(Stream& stream, const R
 
   ReaderSlot slot(readers, left >= kBlockingBodyBytes, BodyReaders::kThreads / 2);
   if (slot.held()) {
-    auto deadline = std::make_shared<ReadDeadline>();
+    auto deadline = std::make_shared<BlockingDeadline>();
     blocked = true;
     auto ec = co_await on_reader_thread(stream, readers, registry, deadline, [&] {
       boost::system::error_code write_ec;
@@ -360,7 +360,7 @@ net::awaitable<Streamed> handle_streamed(Stream& stream, beast::flat_buffer& buf
                                          Request& head, const Handler& handler, BodyReaders& readers,
                                          ConnectionRegistry& registry, std::chrono::steady_clock::duration timeout) {
   Streamed out;
-  auto deadline = std::make_shared<ReadDeadline>();  // started by the first read of the body
+  auto deadline = std::make_shared<BlockingDeadline>();  // started by the first read of the body
   StreamedBody body(stream, buffer, std::move(parser), expects_continue, *deadline, timeout);
   head.body_reader = &body;
   co_await on_reader_thread(stream, readers, registry, deadline, [&] {
