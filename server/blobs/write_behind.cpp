@@ -1,11 +1,18 @@
 #include "blobs/write_behind.h"
 
+#include <cstdint>
+
 namespace kete::blobs {
 
 WriteBehind::WriteBehind(std::vector<Stage> stages)
-    : stages_(std::move(stages)), users_(kBuffers, 0), queues_(stages_.size()) {
+    : stages_(std::move(stages)),
+      storage_(new char[kBuffers * kPieceBytes + kBufferAlignment]),
+      users_(kBuffers, 0),
+      queues_(stages_.size()) {
+  const auto start = reinterpret_cast<std::uintptr_t>(storage_.get());
+  char* first = storage_.get() + (kBufferAlignment - start % kBufferAlignment) % kBufferAlignment;
   for (int i = 0; i < kBuffers; ++i) {
-    buffers_.emplace_back(kPieceBytes);
+    buffers_.push_back(first + static_cast<std::size_t>(i) * kPieceBytes);
     free_.push_back(i);
   }
   for (std::size_t stage = 0; stage < stages_.size(); ++stage) threads_.emplace_back([this, stage] { run(stage); });
@@ -26,7 +33,7 @@ char* WriteBehind::buffer() {
   if (failed_) return nullptr;
   filling_ = free_.front();
   free_.pop_front();
-  return buffers_[static_cast<std::size_t>(filling_)].data();
+  return buffers_[static_cast<std::size_t>(filling_)];
 }
 
 void WriteBehind::hand_over(std::size_t size) {
@@ -64,7 +71,7 @@ void WriteBehind::run(std::size_t stage) {
     bool done = skip;
     if (!skip) {
       try {
-        done = stages_[stage](std::string_view(buffers_[static_cast<std::size_t>(index)].data(), size));
+        done = stages_[stage](std::string_view(buffers_[static_cast<std::size_t>(index)], size));
       } catch (...) {
         done = false;
       }

@@ -3,11 +3,13 @@
 // piece arrives: receiving a file chunk (decrypting it), hashing it and storing it (copying it
 // into the page cache) then run side by side instead of one after the other. Hashing is the
 // slowest of the three on processors without SHA instructions, so it gets a thread to itself.
-// A few fixed buffers: memory stays flat.
+// A few fixed buffers: memory stays flat. They start on a page boundary, so that a stage may
+// write them straight to disk, past the page cache (see ChunkFile in blob_handlers.cpp).
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -19,6 +21,7 @@ class WriteBehind {
  public:
   static constexpr std::size_t kPieceBytes = 512 * 1024;
   static constexpr int kBuffers = 4;
+  static constexpr std::size_t kBufferAlignment = 4096;
   using Stage = std::function<bool(std::string_view)>;
 
   // Each stage runs on a thread of its own, once per piece, in order; the stages take the same
@@ -30,7 +33,8 @@ class WriteBehind {
   WriteBehind(const WriteBehind&) = delete;
   WriteBehind& operator=(const WriteBehind&) = delete;
 
-  // A free buffer of kPieceBytes to fill, once one is free; nullptr once a stage has failed.
+  // A free buffer of kPieceBytes to fill, starting at a multiple of kBufferAlignment, once one is
+  // free; nullptr once a stage has failed.
   char* buffer();
   // The buffer from buffer() holds `size` bytes: hand them to every stage.
   void hand_over(std::size_t size);
@@ -41,7 +45,10 @@ class WriteBehind {
   void run(std::size_t stage);
 
   std::vector<Stage> stages_;
-  std::vector<std::vector<char>> buffers_;
+  // One allocation for all the buffers (separately aligned ones left the allocator's heaps too
+  // fragmented to give memory back).
+  std::unique_ptr<char[]> storage_;
+  std::vector<char*> buffers_;
   std::vector<int> users_;  // per buffer: stages not yet done with it
   std::mutex mutex_;
   std::condition_variable changed_;

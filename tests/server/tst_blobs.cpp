@@ -7,6 +7,14 @@
 #include <QSslSocket>
 #include <QtTest>
 
+#ifdef Q_OS_LINUX
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <sys/mman.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+#endif
+
 #include "server_process.h"
 #include "test_world.h"
 
@@ -368,6 +376,46 @@ class Blobs : public QObject {
     }
     QCOMPARE((*m_world)["partnerQ"].http->get(m_server->url("/api/v1/blobs/" + hash)).body, bytes);
     QTRY_COMPARE_WITH_TIMEOUT(serverOffset("partnerQ", sha256Hex(stops)), 400'000, 5000);
+  }
+
+  // Whole pages of a streamed upload go to disk without a copy in the page cache: that copy took
+  // as much processor time as decrypting and storing the rest of an upload together. Seen on the
+  // stored file: afterwards, few of its pages are in memory (only what the server read back of it
+  // to tell its type).
+  void largeUploadsBypassThePageCache() {
+#ifdef Q_OS_LINUX
+    const QByteArray dir = QFile::encodeName(m_server->dataDir());
+    struct statfs fs {};
+    if (::statfs(dir.constData(), &fs) != 0 || fs.f_type == TMPFS_MAGIC)
+      QSKIP("the data folder is in memory (tmpfs): every page of a file is in the page cache");
+    const QByteArray probe = dir + "/direct-probe";
+    const int fd = ::open(probe.constData(), O_WRONLY | O_CREAT | O_DIRECT | O_CLOEXEC, 0600);
+    alignas(4096) static char page[4096];
+    const bool direct = fd >= 0 && ::pwrite(fd, page, sizeof page, 0) == sizeof page;
+    if (fd >= 0) ::close(fd);
+    ::unlink(probe.constData());
+    if (!direct) QSKIP("the data folder's file system takes no direct writes");
+
+    const QByteArray bytes = randomBytes(2 * 1024 * 1024, 121);
+    const QString hash = sha256Hex(bytes);
+    QCOMPARE(upload("staff", bytes).status, 201);
+    QFile stored(m_server->dataDir() + "/blobs/" + hash.left(2) + "/" + hash);
+    QVERIFY(stored.open(QIODevice::ReadOnly));
+    void* map = ::mmap(nullptr, static_cast<std::size_t>(bytes.size()), PROT_READ, MAP_SHARED, stored.handle(), 0);
+    QVERIFY(map != MAP_FAILED);
+    const auto pageSize = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    std::vector<unsigned char> resident((static_cast<std::size_t>(bytes.size()) + pageSize - 1) / pageSize);
+    const bool seen = ::mincore(map, static_cast<std::size_t>(bytes.size()), resident.data()) == 0;
+    ::munmap(map, static_cast<std::size_t>(bytes.size()));
+    QVERIFY(seen);
+    const auto inMemory = std::count_if(resident.begin(), resident.end(), [](unsigned char r) { return r & 1; });
+    QVERIFY2(inMemory < static_cast<long>(resident.size() / 4),
+             qPrintable(QString("%1 of the file's %2 pages are in the page cache").arg(inMemory).arg(resident.size())));
+    // What went past the page cache reads back whole.
+    QCOMPARE((*m_world)["staff"].http->get(blobUrl(hash)).body, bytes);
+#else
+    QSKIP("direct writes are used on Linux only");
+#endif
   }
 
   void sizeAndQuotaLimits() {

@@ -15,6 +15,7 @@
 #include "storage/database_pool.h"
 
 #include <QTemporaryDir>
+#include <cstdint>
 #include <ctime>
 #include <atomic>
 #include <thread>
@@ -24,12 +25,13 @@ using namespace kete;
 class ServerUnits : public QObject {
   Q_OBJECT
   // Hands `count` pieces to `behind`, piece i being `size + i` copies of `first + i`: all of them
-  // in order, or empty when a buffer was refused.
+  // in order, or empty when a buffer was refused or did not start on a page boundary (where a
+  // stage could not write it straight to disk).
   static std::string handOverPieces(kete::blobs::WriteBehind& behind, int count, std::size_t size, char first) {
     std::string all;
     for (int i = 0; i < count; ++i) {
       char* buffer = behind.buffer();
-      if (!buffer) return {};
+      if (!buffer || reinterpret_cast<std::uintptr_t>(buffer) % kete::blobs::WriteBehind::kBufferAlignment != 0) return {};
       const std::string piece(size + static_cast<std::size_t>(i), static_cast<char>(first + i));
       std::copy(piece.begin(), piece.end(), buffer);
       all += piece;
