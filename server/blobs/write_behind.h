@@ -1,7 +1,7 @@
 #pragma once
 // Hands the pieces of a body to stages that each run on a thread of their own while the next
-// piece arrives: receiving a file chunk (decrypting it), hashing it and storing it (copying it
-// into the page cache) then run side by side instead of one after the other. Hashing is the
+// piece arrives: receiving a file chunk (decrypting it), hashing it and storing it (writing it to
+// disk) then run side by side instead of one after the other. Hashing is the
 // slowest of the three on processors without SHA instructions, so it gets a thread to itself.
 // A few fixed buffers: memory stays flat. They start on a page boundary, so that a stage may
 // write them straight to disk, past the page cache (see ChunkFile in blob_handlers.cpp).
