@@ -36,9 +36,9 @@ http::Response not_found() { return http::error_response(ErrorCode::not_found, "
 // Where the system allows it, whole pages at a page-aligned place in the file go straight to disk
 // (O_DIRECT) from the upload's buffers, which WriteBehind aligns: copying them into the page cache
 // cost as much processor time as decrypting and storing the rest together, and the flush at the
-// end would write them out anyway. Anything else (a short last piece, a chunk that starts where a
-// broken one stopped, a body read whole) goes through the page cache, and the kernel keeps the
-// two coherent.
+// end would write them out anyway. Anything else (the part of a page where a file ends, the few
+// bytes up to the first page boundary of a chunk that starts off one, a body read whole) goes
+// through the page cache, and the kernel keeps the two coherent.
 class ChunkFile {
  public:
   ChunkFile(const fs::path& path, std::int64_t offset) : offset_(offset) {
@@ -64,8 +64,10 @@ class ChunkFile {
     std::size_t done = 0;
     while (done < data.size()) {
       const auto at = end() + static_cast<std::int64_t>(done);
-      const bool direct = direct_fd_ >= 0 && whole_pages(at, data.data() + done, data.size() - done);
-      const auto n = ::pwrite(direct ? direct_fd_ : fd_, data.data() + done, data.size() - done, static_cast<off_t>(at));
+      const std::size_t pages = direct_fd_ >= 0 ? whole_pages(at, data.data() + done, data.size() - done) : 0;
+      const bool direct = pages > 0;
+      const auto n = ::pwrite(direct ? direct_fd_ : fd_, data.data() + done, direct ? pages : data.size() - done,
+                              static_cast<off_t>(at));
       if (n < 0 && direct && errno == EINVAL) {  // this file system takes no direct writes after all
         ::close(direct_fd_);
         direct_fd_ = -1;
@@ -104,9 +106,11 @@ class ChunkFile {
   static constexpr std::int64_t kWriteOutBytes = 8 << 20;
   // What every file system and disk that takes direct writes accepts.
   static constexpr std::size_t kPage = blobs::WriteBehind::kBufferAlignment;
-  static bool whole_pages(std::int64_t at, const char* from, std::size_t size) {
-    return at % static_cast<std::int64_t>(kPage) == 0 && size % kPage == 0 &&
-           reinterpret_cast<std::uintptr_t>(from) % kPage == 0;
+  // How many of `size` bytes from `from`, to be written at `at`, are whole pages at page-aligned
+  // places, in memory and in the file: those can go straight to disk, the rest cannot.
+  static std::size_t whole_pages(std::int64_t at, const char* from, std::size_t size) {
+    const bool aligned = at % static_cast<std::int64_t>(kPage) == 0 && reinterpret_cast<std::uintptr_t>(from) % kPage == 0;
+    return aligned ? size / kPage * kPage : 0;
   }
 
   int fd_ = -1;
@@ -120,9 +124,13 @@ class ChunkFile {
 // whole body in pieces of the same size. A streamed piece is hashed on one thread and stored on
 // another while the next one arrives (see WriteBehind): without SHA instructions in the processor,
 // hashing alone takes longer than decrypting and storing together, so it must not wait for them.
-// False when `store` refused a piece; nothing more is read then.
+// False when `store` refused a piece; nothing more is read then. `offset` is where in the file
+// the body starts: a streamed body that starts off a page boundary (a chunk resumed where a broken
+// one stopped, or from a client with chunks of any size) first takes only the bytes up to the next
+// one, so that all its other pieces are whole pages at page-aligned places, which ChunkFile writes
+// straight to disk.
 template <class Hash, class Store>
-bool each_piece(const http::Request& request, Hash hash, Store store) {
+bool each_piece(const http::Request& request, std::int64_t offset, Hash hash, Store store) {
   constexpr std::size_t kPiece = blobs::WriteBehind::kPieceBytes;
   if (!request.body_reader) {
     const std::string_view body = request.body;
@@ -137,10 +145,14 @@ bool each_piece(const http::Request& request, Hash hash, Store store) {
                                return true;
                              },
                              store});
+  constexpr auto kPage = static_cast<std::int64_t>(blobs::WriteBehind::kBufferAlignment);
+  const auto to_page = static_cast<std::size_t>((kPage - offset % kPage) % kPage);
+  std::size_t want = to_page > 0 ? to_page : kPiece;
   while (char* piece = behind.buffer()) {
-    const auto n = request.body_reader->read(piece, kPiece);
+    const auto n = request.body_reader->read(piece, want);
     if (n == 0) break;
     behind.hand_over(n);
+    want = kPiece;
   }
   return behind.finish();
 }
@@ -293,7 +305,7 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
   std::int64_t hashed = range.first;
   int write_errno = 0;
   const bool stored = each_piece(
-      request,
+      request, range.first,
       [&](std::string_view piece) {
         ctx.upload_hashes.feed(key, hashed, piece);
         hashed += static_cast<std::int64_t>(piece.size());
