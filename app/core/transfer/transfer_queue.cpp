@@ -21,10 +21,6 @@ namespace {
 constexpr qint64 kFirstChunk = 1 << 20;
 constexpr qint64 kSmallestChunk = 256 << 10;
 constexpr qint64 kLargestChunk = 8 << 20;  // the server accepts up to max_body_bytes (16 MiB) per request
-// Chunks end on a multiple of this (or at the end of the file), so that after one that broke off
-// at an odd byte the next starts on a page boundary again: the server writes the whole pages of
-// such a chunk straight to disk, and anything else through its page cache, at a cost.
-constexpr qint64 kChunkAlignment = 64 << 10;
 
 QString kindText(Transfer::Kind k) { return k == Transfer::Kind::Upload ? QStringLiteral("upload") : QStringLiteral("download"); }
 
@@ -269,9 +265,8 @@ void TransferQueue::sendChunk(const QString& id) {
   if (file.size() != t.size) return fail(t, tr("%1 changed while it was being sent; add it again.").arg(t.name));
   const qint64 chunkSize = rt.chunkSize > 0 ? rt.chunkSize : kFirstChunk;
   const qint64 base = t.done;
-  const qint64 end = std::min(t.size, std::max(base + 1, (base + chunkSize) / kChunkAlignment * kChunkAlignment));
   QByteArray chunk;
-  if (t.size > 0 && (!file.seek(base) || (chunk = file.read(end - base)).isEmpty()))
+  if (t.size > 0 && (!file.seek(base) || (chunk = file.read(std::min(chunkSize, t.size - base))).isEmpty()))
     return fail(t, tr("%1 cannot be read: %2").arg(t.localPath, file.errorString()));
   QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/octet-stream"}};
   if (t.size > 0)
