@@ -228,6 +228,14 @@ http::Response offset_answer(int status, const std::string& sha, std::int64_t re
   return r;
 }
 
+// The answer to the chunk that completed an upload, and to a retry of a chunk of an upload that
+// has since completed.
+http::Response completed_answer(const storage::BlobInfo& info) {
+  auto r = http::json_response(201, boost::json::object{{"sha256", info.sha256}, {"size", info.size}, {"mime", info.mime}});
+  add_offsets(r, info.size, info.size);
+  return r;
+}
+
 // HEAD: headers only; `length` is what a GET would send. Upload-Complete (as in the IETF
 // resumable-upload draft) tells a finished blob from an upload that has every byte but was
 // never recorded.
@@ -281,12 +289,23 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
     std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
     state = store.upload(caller.user_id, sha);
     if (!state || (range.first == 0 && state->total != range.total)) {
-      if (range.first != 0)
+      if (range.first != 0) {
+        // A retry of a chunk whose upload completed meanwhile (the request it replaced finished
+        // it, and its answer was lost): done, rather than "start again at byte 0". Only for a blob
+        // the caller may read, exactly as HEAD tells it; for any other, nothing of it is here.
+        if (!state)
+          if (auto done = readable_blob(store, caller, sha); done && done->info.size == range.total)
+            return completed_answer(done->info);
         return offset_answer(409, sha, 0, range.total);  // nothing of it here: start at byte 0
+      }
       storage::Unflushed unflushed(db);  // like its progress (record_progress)
       storage::Transaction tx(db);
       if (state) store.drop_upload(caller.user_id, sha);
-      if (store.tenant_usage(caller.tenant_id) + range.total > limits.tenant_quota_bytes)
+      // Bytes the organisation already holds cost it nothing more when one of its people sends
+      // them again (one who may read them: nobody learns from this what else it holds).
+      const bool held = store.held_by_tenant(sha, caller.tenant_id) && readable_blob(store, caller, sha);
+      if (!held &&
+          store.tenant_usage(caller.tenant_id) + range.total > limits.tenant_quota_bytes)
         return http::error_response(ErrorCode::payload_too_large, "this would go over your organisation's storage quota");
       store.start_upload(caller.user_id, sha, range.total, now);
       tx.commit();
@@ -296,10 +315,24 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
   }
   if (state->total != range.total)
     return http::error_response(ErrorCode::bad_request, "the total size differs from the upload in progress; start again at byte 0");
+  const auto partial = store.partial_path(caller.user_id, sha);
+  if (state->received > 0) {
+    // The upload goes on from what its file holds. Neither the file nor its recorded progress is
+    // flushed per chunk, so after a power cut (or should the file go missing) the file may hold
+    // less than was recorded: going on from where it really ends costs those bytes again, where
+    // going on from the record would cost the whole upload at the hash check.
+    std::error_code size_ec;
+    const auto size = fs::file_size(partial, size_ec);
+    const std::int64_t on_disk = size_ec ? 0 : static_cast<std::int64_t>(size);
+    if (on_disk < state->received) {
+      state->received = on_disk;
+      record_progress(store, db, caller.user_id, sha, on_disk, now);
+      ctx.upload_hashes.forget(key);
+    }
+  }
   if (range.first > state->received) return offset_answer(409, sha, state->received, state->total);
 
   // Each piece is written and hashed as it arrives.
-  const auto partial = store.partial_path(caller.user_id, sha);
   ChunkFile file(partial, range.first);
   if (!file.is_open()) return not_stored();
   std::int64_t hashed = range.first;
@@ -339,6 +372,8 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
   // Complete: the bytes must hash to the name, or they are thrown away.
   auto digest = ctx.upload_hashes.finish(key, state->total);
   if (digest.empty()) digest = blobs::sha256_of_file(partial.string(), state->total);
+  if (digest.empty())  // not a mismatch: the bytes could not be read back, and are kept
+    return http::error_response(ErrorCode::internal, "the server could not read the upload back to check it; send the last chunk again");
   std::error_code ec;
   if (digest != sha) {
     fs::remove(partial, ec);
@@ -349,14 +384,19 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
   std::lock_guard lock(ctx.upload_hashes.lock_for(sha));  // into the one file stored for this hash
   storage::BlobInfo info{sha, state->total, blobs::sniff_mime(read_head(partial))};
   const auto final_path = store.blob_path(sha);
+  // Flushed the same way whether or not these bytes are stored here already, so that the answer
+  // takes as long either way: its timing must not tell anyone that somebody else holds them.
+  fs::create_directories(final_path.parent_path(), ec);
+  if (!sync_file(partial)) return not_stored();
   const bool moved = !fs::exists(final_path, ec);
   if (moved) {
-    fs::create_directories(final_path.parent_path(), ec);
-    if (!sync_file(partial)) return not_stored();
     fs::rename(partial, final_path, ec);
-    if (ec) errno = ec.value();
-    if (ec || !sync_directory(final_path.parent_path())) return not_stored();
+    if (ec) {
+      errno = ec.value();
+      return not_stored();
+    }
   }
+  if (!sync_directory(final_path.parent_path())) return not_stored();
   try {
     storage::Transaction tx(db);
     if (auto existing = store.blob(sha)) info.mime = existing->mime;
@@ -368,9 +408,7 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
     throw;
   }
   if (!moved) fs::remove(partial, ec);  // stored once per hash; the uploader still sent every byte
-  auto r = http::json_response(201, boost::json::object{{"sha256", sha}, {"size", info.size}, {"mime", info.mime}});
-  add_offsets(r, info.size, info.size);
-  return r;
+  return completed_answer(info);
 }
 
 http::Response head_blob(ServerContext& ctx, const scope::Caller& caller, const std::string& sha) {

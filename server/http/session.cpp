@@ -496,7 +496,10 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
         Request request = to_request(std::move(message), remote);
         method = request.method;
         path = request.path;
-        if (request.body.size() >= kBlockingBodyBytes) {
+        // A large body's handler works for long; so may one that takes file bodies even when this
+        // body is small (the last chunk of an upload flushes, and may hash, the whole file). Either
+        // runs off this thread, which every other connection on it is waiting for.
+        if (request.body.size() >= kBlockingBodyBytes || (handlers.streams_body && handlers.streams_body(request))) {
           response = co_await net::co_spawn(
               blocking, [&]() -> net::awaitable<Response> { co_return safe_handle(handlers.handle, request); },
               net::use_awaitable);

@@ -93,6 +93,14 @@ std::int64_t BlobStore::tenant_usage(const std::string& tenant_id) {
   return q.integer(0);
 }
 
+bool BlobStore::held_by_tenant(const std::string& sha256, const std::string& tenant_id) {
+  auto q = db_.prepare(
+      "SELECT 1 FROM blobs b JOIN blob_owners o ON o.sha256 = b.sha256 JOIN users u ON u.id = o.user_id "
+      "WHERE b.sha256 = ? AND u.tenant_id = ? LIMIT 1");
+  q.bind(1, sha256).bind(2, tenant_id);
+  return q.step();
+}
+
 void BlobStore::set_record_blobs(const std::string& record_id, const std::vector<std::string>& sha256s) {
   db_.prepare("DELETE FROM record_blobs WHERE record_id = ?").bind(1, record_id).run();
   auto insert = db_.prepare("INSERT OR IGNORE INTO record_blobs(sha256, record_id) VALUES (?, ?)");

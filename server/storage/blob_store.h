@@ -57,6 +57,8 @@ class BlobStore {
   // Bytes a tenant holds: distinct complete blobs its people uploaded, plus the declared size
   // of their uploads in progress.
   std::int64_t tenant_usage(const std::string& tenant_id);
+  // A complete blob one of the tenant's people uploaded: already counted in its usage.
+  bool held_by_tenant(const std::string& sha256, const std::string& tenant_id);
 
   void set_record_blobs(const std::string& record_id, const std::vector<std::string>& sha256s);
 
