@@ -228,12 +228,35 @@ class Transfers : public QObject {
     QCOMPARE(staff.waitFor(damaged), Transfer::State::Done);
     QCOMPARE(exported(), bytes);
 
-    // A cached file changed on disk is refused, not handed out.
+    // A cached file changed on disk is refused, not handed out, and removed: the next open
+    // downloads it anew instead of failing the same way until the cache evicts it.
     QVERIFY(raw.open(QIODevice::ReadWrite));
     raw.seek(FileCipher::kHeader + 10);
     raw.write("X");
     raw.close();
-    QVERIFY(exported().startsWith("export failed"));
+    QVERIFY(exported().contains("damaged"));
+    QVERIFY(staff.queue->cachedFile(sha).isEmpty());
+    const QString anew = staff.queue->download(sha, bytes.size(), "letter.pdf");
+    QCOMPARE(staff.waitFor(anew), Transfer::State::Done);
+    QCOMPARE(exported(), bytes);
+    // One cut short at a block boundary: each block left is sound, the whole is not.
+    QVERIFY(raw.resize(FileCipher::kHeader + 2 * (FileCipher::kBlock + FileCipher::kTag)));
+    QVERIFY(exported().contains("damaged"));
+    QVERIFY(staff.queue->cachedFile(sha).isEmpty());
+
+    // A part that already holds every block (a file of whole blocks, its check cut off): the
+    // server has nothing after it (416), and the part is checked and kept, not fetched again.
+    const QByteArray blocks = randomBytes(2 * FileCipher::kBlock, 5);
+    const QString blocksSha = sha256Hex(blocks);
+    const QString sent2 = staff.queue->upload(writeFile(staff.dir.path() + "/blocks.bin", blocks));
+    QCOMPARE(staff.waitFor(sent2), Transfer::State::Done);
+    const QString blocksPath = staff.dir.path() + "/files/" + blocksSha;
+    writeFile(blocksPath + ".part", header + cipher.seal(header, 0, blocks.left(FileCipher::kBlock)) +
+                                        cipher.seal(header, 1, blocks.mid(FileCipher::kBlock)));
+    const QString whole = staff.queue->download(blocksSha, blocks.size(), "blocks.bin");
+    QCOMPARE(staff.waitFor(whole, 5000), Transfer::State::Done);
+    QCOMPARE(offsetsSent(sent, whole), QList<qint64>{2 * FileCipher::kBlock});
+    QCOMPARE(staff.queue->cachedFile(blocksSha), blocksPath);
 
     // Without the keychain's key nothing is kept on this computer.
     Device noKey(m_server, (*m_world)["staff"]);
@@ -249,6 +272,11 @@ class Transfers : public QObject {
     const QString refused = other.queue->download(sha, bytes.size(), "letter.pdf");
     QCOMPARE(other.waitFor(refused), Transfer::State::Failed);
     QVERIFY(other.queue->cachedFile(sha).isEmpty());
+    // Asked for again, the failed download goes on: not a second one writing the same part.
+    QCOMPARE(other.queue->download(sha, bytes.size(), "letter.pdf"), refused);
+    QVERIFY(other.queue->transfer(refused).state != Transfer::State::Failed);
+    QCOMPARE(other.waitFor(refused), Transfer::State::Failed);
+    QCOMPARE(other.queue->transfers().size(), 1);
     // Sign-out on a shared computer: every downloaded file goes.
     staff.queue->clear();
     QVERIFY(staff.queue->cachedFile(sha).isEmpty());

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QObject>
 #include <memory>
@@ -70,7 +71,9 @@ QByteArray FileCipher::open(const QByteArray& header, quint32 index, const QByte
   return plain;
 }
 
-bool FileCipher::decrypt(const QString& path, const std::function<void(const QByteArray&)>& sink, QString* error) const {
+bool FileCipher::decrypt(const QString& path, const std::function<void(const QByteArray&)>& sink, QString* error,
+                         bool* damaged) const {
+  if (damaged) *damaged = false;
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
     if (error) *error = file.errorString();
@@ -84,19 +87,23 @@ bool FileCipher::decrypt(const QString& path, const std::function<void(const QBy
     const QByteArray plain = open(header, index++, sealed, &ok);
     if (!ok) {
       if (error) *error = QObject::tr("the file kept on this computer was changed or damaged");
+      if (damaged) *damaged = true;
       return false;
     }
     sink(plain);
   }
   if (header.size() != kHeader) {
     if (error) *error = QObject::tr("the file kept on this computer is not complete");
+    if (damaged) *damaged = true;
     return false;
   }
   return true;
 }
 
 // Written beside the target and renamed into place: nobody sees a half-written file.
-bool FileCipher::decryptTo(const QString& path, const QString& target, QString* error) const {
+bool FileCipher::decryptTo(const QString& path, const QString& target, QString* error, const QString& sha256,
+                           bool* damaged) const {
+  if (damaged) *damaged = false;
   const QString partial = target + QStringLiteral(".partial");
   QFile out(partial);
   if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -104,8 +111,17 @@ bool FileCipher::decryptTo(const QString& path, const QString& target, QString* 
     return false;
   }
   bool written = true;
-  const bool ok = decrypt(path, [&](const QByteArray& plain) { written = written && out.write(plain) == plain.size(); }, error);
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  bool ok = decrypt(path, [&](const QByteArray& plain) {
+    hash.addData(plain);
+    written = written && out.write(plain) == plain.size();
+  }, error, damaged);
   if (ok && !written && error) *error = out.errorString();
+  if (ok && written && !sha256.isEmpty() && hash.result().toHex() != sha256.toLatin1()) {
+    ok = false;
+    if (error) *error = QObject::tr("the file kept on this computer was changed or damaged");
+    if (damaged) *damaged = true;
+  }
   out.close();
   if (ok && written) {
     QFile::remove(target);

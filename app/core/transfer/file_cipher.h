@@ -28,9 +28,15 @@ class FileCipher {
   static qint64 completeBlocks(qint64 size) { return size < kHeader ? 0 : (size - kHeader) / (kBlock + kTag); }
 
   // Reads an encrypted file block by block, giving each plaintext block to `sink`; false (with
-  // the reason) when it cannot be read or a block was changed.
-  bool decrypt(const QString& path, const std::function<void(const QByteArray&)>& sink, QString* error) const;
-  bool decryptTo(const QString& path, const QString& target, QString* error) const;
+  // the reason) when it cannot be read or a block was changed. `damaged`, when given, tells the
+  // second from the first.
+  bool decrypt(const QString& path, const std::function<void(const QByteArray&)>& sink, QString* error,
+               bool* damaged = nullptr) const;
+  // The plain file written beside `target` and renamed into place. With `sha256` (lower-case hex),
+  // only when the plain bytes hash to it: blocks are sealed one by one, so a file cut short at a
+  // block boundary would otherwise decrypt without a fault, to a shorter file.
+  bool decryptTo(const QString& path, const QString& target, QString* error, const QString& sha256 = {},
+                 bool* damaged = nullptr) const;
 
  private:
   QByteArray m_key;

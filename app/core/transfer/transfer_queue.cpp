@@ -187,10 +187,14 @@ void TransferQueue::startHashing(Transfer& t) {
 
 QString TransferQueue::download(const QString& sha256, qint64 size, const QString& name) {
   if (!isSha256(sha256)) return {};
+  // One download per file at a time: they would write the same part. One that failed goes on
+  // again, asked for anew.
   for (const auto& t : std::as_const(m_transfers))
-    if (t.kind == Transfer::Kind::Download && t.sha256 == sha256 && t.state != Transfer::State::Done &&
-        t.state != Transfer::State::Failed)
-      return t.id;
+    if (t.kind == Transfer::Kind::Download && t.sha256 == sha256 && t.state != Transfer::State::Done) {
+      const QString id = t.id;
+      if (t.state == Transfer::State::Failed) resume(id);
+      return id;
+    }
   Transfer t;
   t.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
   t.kind = Transfer::Kind::Download;
@@ -413,7 +417,10 @@ void TransferQueue::startDownload(Transfer& t) {
     if (!writeError->isEmpty()) return fail(cur, tr("%1 cannot be saved: %2").arg(cur.name, *writeError));
     if (r.pinMismatch) return fail(cur, tr("The server's certificate has changed; sign in again to check it."));
     if (r.status == 416) {
-      QFile::remove(partOf(cur));  // what we held was not a start of this file: fetch it whole
+      // Nothing after what we hold: every byte may be here already (a file of whole blocks whose
+      // check was cut off), or what we hold was not a start of this file. The check tells.
+      if (part->next > 0) return verifyDownload(id, true);
+      QFile::remove(partOf(cur));
       cur.done = 0;
       return retryLater(cur, tr("starting again"));
     }
@@ -426,10 +433,10 @@ void TransferQueue::startDownload(Transfer& t) {
 
 // The whole file is opened and hashed on a worker thread: a large download never freezes the
 // window, and a block changed on disk is found as surely as bytes damaged in transit.
-void TransferQueue::verifyDownload(const QString& id) {
+void TransferQueue::verifyDownload(const QString& id, bool heldAlready) {
   const QString part = partOf(m_transfers[id]);
   auto* watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, id, part] {
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, id, part, heldAlready] {
     watcher->deleteLater();
     if (!m_transfers.contains(id)) return;
     Transfer& t = m_transfers[id];
@@ -437,6 +444,7 @@ void TransferQueue::verifyDownload(const QString& id) {
     if (watcher->result() != t.sha256) {
       QFile::remove(part);
       t.done = 0;
+      if (heldAlready) return retryLater(t, tr("starting again"));  // not this file's start: fetch it whole
       return fail(t, tr("%1 arrived damaged; download it again.").arg(t.name));
     }
     QFile::remove(t.localPath);
@@ -463,7 +471,15 @@ bool TransferQueue::exportFile(const QString& sha256, const QString& target, QSt
     if (error) *error = tr("The file is not on this computer.");
     return false;
   }
-  return m_cipher.decryptTo(cached, target, error);
+  bool damaged = false;
+  if (m_cipher.decryptTo(cached, target, error, sha256, &damaged)) return true;
+  if (damaged) {
+    // Changed, cut short or torn on disk: never handed out, and gone, so that the next open
+    // downloads it anew instead of failing the same way until the cache evicts it.
+    QFile::remove(cached);
+    if (error) *error = tr("The copy kept on this computer was damaged and has been removed; open it again to download it anew.");
+  }
+  return false;
 }
 
 void TransferQueue::retryLater(Transfer& t, const QString& reason) {

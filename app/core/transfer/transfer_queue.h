@@ -112,7 +112,9 @@ class TransferQueue : public QObject {
   void sendChunk(const QString& id);
   void startDownload(Transfer& t);
   void finishUpload(Transfer& t);
-  void verifyDownload(const QString& id);
+  // `heldAlready`: the bytes were in the part before this request (which had nothing to add); a
+  // mismatch then means the part was not this file's start, and it is fetched whole.
+  void verifyDownload(const QString& id, bool heldAlready = false);
   void retryLater(Transfer& t, const QString& reason);
   void fail(Transfer& t, const QString& message);
   void stopRequest(const QString& id);
