@@ -1,6 +1,7 @@
 // The documents page of the client app, as a client uses it, under Xvfb against the real server:
 // a file dropped on the window is uploaded, becomes a document staff can read, is saved back
 // out, and a new version keeps the old one in its history.
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDropEvent>
 #include <QFile>
@@ -32,6 +33,12 @@ class Documents : public QObject {
   std::unique_ptr<ServerProcess> m_server;
   std::unique_ptr<TestWorld> m_world;
   QTemporaryDir m_files;
+  QUrl m_opened;  // what the app handed to the desktop to open
+
+ public slots:
+  void opened(const QUrl& url) { m_opened = url; }
+
+ private:
 
   QString writeFile(const QString& name, const QByteArray& bytes) {
     QFile f(m_files.path() + "/" + name);
@@ -120,6 +127,25 @@ class Documents : public QObject {
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), statement);
 
+    // Opened: a plain copy with the document's name goes to the desktop, from a folder of the
+    // user's own that nobody else may read (not one every user of the computer shares).
+    QDesktopServices::setUrlHandler("file", this, "opened");
+    browser->findChild<QTableView*>("documentList")->selectRow(0);
+    QTest::mouseClick(browser->findChild<QPushButton*>("openButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_opened.isValid(), 20000);
+    QDesktopServices::unsetUrlHandler("file");
+    const QFileInfo openedCopy(m_opened.toLocalFile());
+    QCOMPARE(openedCopy.fileName(), QString("March statement.pdf"));
+    QCOMPARE(openedCopy.absolutePath(), QFileInfo(DocumentBrowser::openFolder()).absoluteFilePath());
+    QVERIFY2(openedCopy.absolutePath().startsWith(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)),
+             qPrintable(openedCopy.absolutePath()));
+    const auto othersMay = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                           QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(openedCopy.absolutePath()) & othersMay, QFileDevice::Permissions());
+    QFile openedFile(openedCopy.absoluteFilePath());
+    QVERIFY(openedFile.open(QIODevice::ReadOnly));
+    QCOMPARE(openedFile.readAll(), statement);
+
     // A corrected statement as a new version; the first stays in the history.
     const QByteArray corrected = "%PDF-1.7\n" + randomBytes(800'000, 22);
     browser->uploadNewVersion(id, writeFile("March statement (corrected).pdf", corrected));
@@ -163,6 +189,7 @@ class Documents : public QObject {
     QVERIFY(QDir(files).exists());
     QTest::mouseClick(w->findChild<QPushButton*>("signOutButton"), Qt::LeftButton);
     QTRY_VERIFY(!QDir(files).exists());
+    QVERIFY(!QDir(DocumentBrowser::openFolder()).exists());
     QTRY_VERIFY_WITH_TIMEOUT(!keychainHas(keyName), 10000);
   }
 };

@@ -173,8 +173,12 @@ DocumentBrowser::DocumentBrowser(QWidget* parent) : QWidget(parent) {
   for (auto* b : {m_open, m_save, m_versions, m_newVersion}) b->setEnabled(false);
 }
 
-// Plain copies handed to the desktop to open; removed when the person signs out.
-static QString openFolder() { return QStandardPaths::writableLocation(QStandardPaths::TempLocation) + QStringLiteral("/kete-open"); }
+// Plain copies handed to the desktop to open; removed when the person signs out. In the user's own
+// cache folder, readable by them alone: not in a temporary folder every user of the computer
+// shares (as /tmp is), where others could read the copies or plant a link in their place.
+QString DocumentBrowser::openFolder() {
+  return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/open");
+}
 
 void DocumentBrowser::setSources(LocalStore* store, TransferQueue* transfers) {
   if (m_transfers) m_transfers->disconnect(this);
@@ -313,7 +317,9 @@ void DocumentBrowser::openSelected() {
   // the right program opens it.
   const QString suffix = QMimeDatabase().mimeTypeForName(data.value("mime").toString()).preferredSuffix();
   const QString dir = openFolder();
-  QDir().mkpath(dir);
+  if (!QDir().mkpath(dir) ||
+      !QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+    return say(tr("%1 cannot be opened: the folder for opened files cannot be made private.").arg(title));
   QString safe = title;
   for (QChar& c : safe)
     if (QStringLiteral("\\/:*?\"<>|").contains(c) || c.unicode() < 32) c = QLatin1Char('_');

@@ -31,6 +31,8 @@ class DocumentBrowser : public QWidget {
 
   // nullptr, nullptr: signed out, nothing shown.
   void setSources(LocalStore* store, TransferQueue* transfers);
+  // Where Open puts the plain copy handed to the desktop (private to the user; emptied on sign-out).
+  static QString openFolder();
   void reload();  // from the cache, after a sync
   // Staff working on one client: only that client's documents, and uploads go to that client.
   void setTenant(const QString& tenantId);
