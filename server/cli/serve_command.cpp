@@ -37,8 +37,9 @@ class BlobSweeper {
       lock.unlock();
       try {
         const auto swept = domain::sweep_blobs(ctx_, unix_now());
-        if (swept.blobs_removed || swept.uploads_dropped)
-          log::info("blobs_swept", {{"blobs_removed", swept.blobs_removed}, {"uploads_dropped", swept.uploads_dropped}});
+        if (swept.blobs_removed || swept.uploads_dropped || swept.strays_removed)
+          log::info("blobs_swept", {{"blobs_removed", swept.blobs_removed}, {"uploads_dropped", swept.uploads_dropped},
+                                    {"strays_removed", swept.strays_removed}});
       } catch (const std::exception& e) {
         log::error("blob_sweep_failed", {{"what", e.what()}});
       }

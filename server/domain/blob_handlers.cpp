@@ -479,6 +479,57 @@ std::optional<storage::BlobInfo> usable_blob(ServerContext& ctx, const scope::Ca
   return blob->info;
 }
 
+namespace {
+
+// Files the database has no row for: a crash between a file's rename and its row's commit, or
+// between a row's deletion and its file's, leaves one, and nothing else would ever remove it. A
+// stored file's row is written, and removed, under its hash's lock, and an upload's row under its
+// claim: holding the same and finding no row, the file is a stray.
+int remove_strays(ServerContext& ctx, storage::BlobStore& store) {
+  auto& db = ctx.db();
+  const fs::path root = ctx.data_dir / "blobs";
+  std::error_code ec;
+  int removed = 0;
+  auto remove = [&](const fs::path& file) {
+    if (fs::remove(file, ec)) {
+      ++removed;
+      log::info("stray_blob_file_removed", {{"file", file.lexically_relative(root).string()}});
+    }
+  };
+  for (const auto& dir : fs::directory_iterator(root, ec)) {
+    const auto name = dir.path().filename().string();
+    if (name == "partial") {
+      for (const auto& file : fs::directory_iterator(dir.path(), ec)) {
+        const auto key = file.path().filename().string();
+        const auto dot = key.rfind('.');
+        if (dot == std::string::npos || !is_sha256_hex(key.substr(dot + 1))) continue;
+        const auto user = key.substr(0, dot), sha = key.substr(dot + 1);
+        auto claim = ctx.upload_hashes.claim(key, std::chrono::milliseconds(0));
+        if (!claim) continue;  // a chunk is arriving: not a stray
+        std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
+        storage::Transaction read(db, false);
+        const bool recorded = store.upload(user, sha).has_value();
+        read.commit();
+        if (!recorded) remove(file.path());
+      }
+      continue;
+    }
+    if (name.size() != 2) continue;
+    for (const auto& file : fs::directory_iterator(dir.path(), ec)) {
+      const auto sha = file.path().filename().string();
+      if (!is_sha256_hex(sha) || sha.compare(0, 2, name) != 0) continue;
+      std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
+      storage::Transaction read(db, false);
+      const bool recorded = store.blob(sha).has_value();
+      read.commit();
+      if (!recorded) remove(file.path());
+    }
+  }
+  return removed;
+}
+
+}  // namespace
+
 SweepResult sweep_blobs(ServerContext& ctx, std::int64_t now) {
   SweepResult result;
   auto& db = ctx.db();
@@ -522,6 +573,7 @@ SweepResult sweep_blobs(ServerContext& ctx, std::int64_t now) {
     ctx.upload_hashes.forget(storage::upload_key(user, sha));
     ++result.uploads_dropped;
   }
+  result.strays_removed = remove_strays(ctx, store);
   return result;
 }
 

@@ -22,6 +22,7 @@ std::optional<storage::BlobInfo> usable_blob(ServerContext& ctx, const scope::Ca
 struct SweepResult {
   int blobs_removed = 0;
   int uploads_dropped = 0;
+  int strays_removed = 0;  // files with no record of them (left by a crash between file and database)
 };
 SweepResult sweep_blobs(ServerContext& ctx, std::int64_t now);
 

@@ -519,6 +519,25 @@ class Blobs : public QObject {
     QCOMPARE(m_world->push("staff", "documents", "delete", id, 1, {}).value("status").toString(), QString("applied"));
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(m_server->dataDir() + "/blobs/" + sha256Hex(kept).left(2) + "/" + sha256Hex(kept)), 10000);
     QVERIFY(blobFilesOnDisk() > 0);  // the referenced files of earlier cases are still there
+
+    // Files the database has no row for (a crash between a file and its row leaves one) go too;
+    // an upload in progress keeps its file.
+    const QByteArray going = randomBytes(300'000, 124);
+    const QString goingHash = sha256Hex(going);
+    QCOMPARE(put("staff", goingHash, going.left(100'000), contentRange(0, 99'999, going.size())).status, 200);
+    const QString strayHash = sha256Hex("stray " + randomBytes(100, 125));
+    const QString stray = m_server->dataDir() + "/blobs/" + strayHash.left(2) + "/" + strayHash;
+    const QString strayPart = m_server->dataDir() + "/blobs/partial/" + newId() + "." + strayHash;
+    QVERIFY(QDir().mkpath(QFileInfo(stray).absolutePath()));
+    for (const auto& path : {stray, strayPart}) {
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write("left by a crash");
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(stray) && !QFile::exists(strayPart), 10000);
+    QCOMPARE(QDir(m_server->dataDir() + "/blobs/partial").entryList(QDir::Files).filter(goingHash).size(), 1);
+    QCOMPARE(put("staff", goingHash, going.mid(100'000), contentRange(100'000, 299'999, going.size())).status, 201);
+    QVERIFY(m_server->log().contains("stray_blob_file_removed"));
   }
 };
 
