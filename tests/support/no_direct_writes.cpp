@@ -16,40 +16,24 @@ bool opened_for_direct_writes(int fd) {
   return flags >= 0 && (flags & O_DIRECT) != 0;
 }
 
-template <class Function>
-Function next(const char* name) {
-  return reinterpret_cast<Function>(::dlsym(RTLD_NEXT, name));
+// A write through a descriptor opened for direct writes fails; any other goes to the C library's
+// own function of that name.
+template <class... Args>
+ssize_t refuse_direct(const char* name, int fd, Args... args) {
+  if (opened_for_direct_writes(fd)) {
+    errno = EINVAL;
+    return -1;
+  }
+  using Real = ssize_t (*)(int, Args...);
+  return reinterpret_cast<Real>(::dlsym(RTLD_NEXT, name))(fd, args...);
 }
 
 }  // namespace
 
 extern "C" {
 
-ssize_t pwrite(int fd, const void* data, size_t size, off_t offset) {
-  if (opened_for_direct_writes(fd)) {
-    errno = EINVAL;
-    return -1;
-  }
-  static const auto real = next<ssize_t (*)(int, const void*, size_t, off_t)>("pwrite");
-  return real(fd, data, size, offset);
-}
-
-ssize_t pwrite64(int fd, const void* data, size_t size, off_t offset) {
-  if (opened_for_direct_writes(fd)) {
-    errno = EINVAL;
-    return -1;
-  }
-  static const auto real = next<ssize_t (*)(int, const void*, size_t, off_t)>("pwrite64");
-  return real(fd, data, size, offset);
-}
-
-ssize_t write(int fd, const void* data, size_t size) {
-  if (opened_for_direct_writes(fd)) {
-    errno = EINVAL;
-    return -1;
-  }
-  static const auto real = next<ssize_t (*)(int, const void*, size_t)>("write");
-  return real(fd, data, size);
-}
+ssize_t pwrite(int fd, const void* data, size_t size, off_t offset) { return refuse_direct("pwrite", fd, data, size, offset); }
+ssize_t pwrite64(int fd, const void* data, size_t size, off_t offset) { return refuse_direct("pwrite64", fd, data, size, offset); }
+ssize_t write(int fd, const void* data, size_t size) { return refuse_direct("write", fd, data, size); }
 
 }  // extern "C"
