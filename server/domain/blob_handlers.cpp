@@ -271,7 +271,8 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
   const std::string key = storage::upload_key(caller.user_id, sha);
   // A retry may come while the connection it replaces is still open on the server. A streamed
   // chunk (on a reader thread of its own) waits for that one to end, at its read deadline at the
-  // latest, unless the server stops meanwhile; a body read whole is handled where waiting would
+  // latest, unless the server stops or this chunk's own client leaves meanwhile (then its place
+  // goes to the next retry); a body read whole is handled where waiting would
   // hold up other requests, so it is told to come back instead, as is a third request while one
   // already waits.
   const auto wait = request.body_reader ? std::chrono::milliseconds(60'000) : std::chrono::milliseconds(0);

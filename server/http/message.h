@@ -23,8 +23,8 @@ class BodyReader {
   // passed) failed() says so, and the bytes that arrived before the break are the last given.
   virtual std::size_t read(char* into, std::size_t size) = 0;
   virtual bool failed() const = 0;
-  // The server is stopping, or the read deadline cut the connection: a handler waiting for
-  // something before it reads should give up. (A client that merely left is not seen here.)
+  // The server is stopping, the read deadline cut the connection, or the client closed or reset
+  // its end: a handler waiting for something before it reads should give up.
   virtual bool stopped() const = 0;
 };
 

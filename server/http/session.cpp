@@ -13,6 +13,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -223,7 +224,7 @@ class StreamedBody final : public BodyReader {
     }
   }
   bool failed() const override { return failed_; }
-  bool stopped() const override { return deadline_.cut; }
+  bool stopped() const override { return deadline_.cut || client_left(); }
 
   // Once the handler has answered: reads and drops whatever it left of the body, so that the
   // connection can carry the next request. False when it cannot: the body broke, or the client
@@ -238,6 +239,19 @@ class StreamedBody final : public BodyReader {
   boost::system::error_code error() const { return ec_; }
 
  private:
+  // The client closed or reset its end, seen without reading from the socket (so nothing of the
+  // body is taken): a request waiting for its turn then gives its place up at once, instead of
+  // holding it for a client that is gone until its read deadline. A client that shuts down only
+  // its sending side while it waits for the answer counts as gone too; HTTP clients do not.
+  bool client_left() const {
+#ifdef POLLRDHUP
+    pollfd socket{beast::get_lowest_layer(stream_).socket().native_handle(), POLLRDHUP, 0};
+    return ::poll(&socket, 1, 0) == 1 && (socket.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
+#else
+    return false;
+#endif
+  }
+
   std::size_t fail() {
     failed_ = true;
     if (!ec_) ec_ = make_error_code(boost::system::errc::io_error);

@@ -369,6 +369,25 @@ class Blobs : public QObject {
     QCOMPARE((*m_world)["staff"].http->get(blobUrl(hash)).body, bytes);
   }
 
+  // A retry whose own client leaves while it waits gives its place up at once: the next retry
+  // may then wait instead of being told to come back, and completes the upload once the stalled
+  // request is cut.
+  void aWaitingRetryWhoseClientLeftGivesItsPlaceUp() {
+    const QByteArray bytes = randomBytes(1'200'000, 126);
+    const QString hash = sha256Hex(bytes);
+    auto stalled = stalledUpload("partnerP", bytes, 500'000);
+    QVERIFY(stalled);
+    auto retry = rawConnection();
+    QVERIFY(retry);
+    QVERIFY(sendAll(*retry, putHeader("partnerP", hash, 0, bytes.size() - 1, bytes.size())));
+    QTest::qWait(500);  // the retry is waiting now (partner P: staff's quota is used up by other cases)
+    retry->abort();
+    QTest::qWait(800);  // the server looks a few times a second
+    auto next = put("partnerP", hash, bytes, contentRange(0, bytes.size() - 1, bytes.size()));
+    QVERIFY2(next.status == 201, next.body.constData());
+    QCOMPARE((*m_world)["partnerP"].http->get(blobUrl(hash)).body, bytes);
+  }
+
   // Clients that stop taking their downloads are cut at the write deadline (3 s here, for each
   // 256 KiB), also those sent from a thread of their own, which is then free again. Meanwhile
   // others download and upload as usual, and an upload still gets a thread of its own (only
