@@ -303,8 +303,11 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
       storage::Transaction tx(db);
       if (state) store.drop_upload(caller.user_id, sha);
       // Bytes the organisation already holds cost it nothing more when one of its people sends
-      // them again (one who may read them: nobody learns from this what else it holds).
-      const bool held = store.held_by_tenant(sha, caller.tenant_id) && readable_blob(store, caller, sha);
+      // them again (one who may read them: nobody learns from this what else it holds). Only at
+      // their real size: any other total cannot hash to the name, and must not be a way to store
+      // bytes past the quota for a week.
+      const auto readable = store.held_by_tenant(sha, caller.tenant_id) ? readable_blob(store, caller, sha) : std::nullopt;
+      const bool held = readable && readable->info.size == range.total;
       if (!held &&
           store.tenant_usage(caller.tenant_id) + range.total > limits.tenant_quota_bytes)
         return http::error_response(ErrorCode::payload_too_large, "this would go over your organisation's storage quota");
