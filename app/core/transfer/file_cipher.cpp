@@ -74,6 +74,10 @@ QByteArray FileCipher::open(const QByteArray& header, quint32 index, const QByte
 bool FileCipher::decrypt(const QString& path, const std::function<void(const QByteArray&)>& sink, QString* error,
                          bool* damaged) const {
   if (damaged) *damaged = false;
+  if (!valid()) {  // not a fault of the file's
+    if (error) *error = QObject::tr("the key for files kept on this computer is not available");
+    return false;
+  }
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) {
     if (error) *error = file.errorString();

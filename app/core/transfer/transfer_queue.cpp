@@ -466,20 +466,25 @@ void TransferQueue::verifyDownload(const QString& id, bool heldAlready) {
 }
 
 bool TransferQueue::exportFile(const QString& sha256, const QString& target, QString* error) const {
-  const QString cached = cachedFile(sha256);
-  if (cached.isEmpty()) {
-    if (error) *error = tr("The file is not on this computer.");
-    return false;
-  }
-  bool damaged = false;
-  if (m_cipher.decryptTo(cached, target, error, sha256, &damaged)) return true;
-  if (damaged) {
-    // Changed, cut short or torn on disk: never handed out, and gone, so that the next open
+  return exporter(sha256, target)(error);
+}
+
+std::function<bool(QString*)> TransferQueue::exporter(const QString& sha256, const QString& target) const {
+  return [cipher = m_cipher, cached = cachedFile(sha256), sha256, target](QString* error) {
+    if (cached.isEmpty()) {
+      if (error) *error = tr("The file is not on this computer.");
+      return false;
+    }
+    bool damaged = false;
+    if (cipher.decryptTo(cached, target, error, sha256, &damaged)) return true;
+    // Changed, cut short or torn on disk: never handed out, and removed, so that the next open
     // downloads it anew instead of failing the same way until the cache evicts it.
-    QFile::remove(cached);
-    if (error) *error = tr("The copy kept on this computer was damaged and has been removed; open it again to download it anew.");
-  }
-  return false;
+    if (damaged && error)
+      *error = QFile::remove(cached)
+                   ? tr("The copy kept on this computer was damaged and has been removed; open it again to download it anew.")
+                   : tr("The copy kept on this computer was damaged and could not be removed: %1").arg(cached);
+    return false;
+  };
 }
 
 void TransferQueue::retryLater(Transfer& t, const QString& reason) {

@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QString>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "transfer/file_cipher.h"
@@ -71,9 +72,12 @@ class TransferQueue : public QObject {
 
   // The cached (encrypted) copy of a blob, verified when it was downloaded; empty when not cached.
   QString cachedFile(const QString& sha256) const;
-  // Its plain bytes written to `target`; thread-safe (the documents page runs it off the window's
-  // thread). False, with the reason, when it is not cached or was changed on disk.
+  // Its plain bytes written to `target`. False, with the reason, when it is not cached or was
+  // changed on disk (then it is removed, to be downloaded again).
   bool exportFile(const QString& sha256, const QString& target, QString* error) const;
+  // The same as a job for a worker thread (the documents page runs it off the window's thread):
+  // it takes what it needs now, so the queue may go (sign-out) while the job runs.
+  std::function<bool(QString* error)> exporter(const QString& sha256, const QString& target) const;
   QString cacheFolder() const { return m_cacheDir; }
   // Sign-out: every cached file and every unfinished transfer goes (removeFolder: the cache
   // folder itself too).

@@ -285,14 +285,15 @@ void DocumentBrowser::exportTo(const QString& blob, qint64 size, const QString& 
   // Decrypting a large file is done off the window's thread.
   auto write = [this, blob, target, done](const QString& cached, const QString& error) {
     if (cached.isEmpty()) return done(error);
+    if (!m_transfers) return done(tr("Sign in first."));
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [watcher, done] {
       watcher->deleteLater();
       done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([queue = m_transfers.data(), blob, target] {
+    watcher->setFuture(QtConcurrent::run([job = m_transfers->exporter(blob, target)] {
       QString problem;
-      return queue->exportFile(blob, target, &problem) ? QString() : problem;
+      return job(&problem) ? QString() : problem;
     }));
   };
   if (const QString cached = m_transfers->cachedFile(blob); !cached.isEmpty()) return write(cached, {});
