@@ -491,42 +491,22 @@ namespace {
 // claim: holding the same and finding no row, the file is a stray.
 int remove_strays(ServerContext& ctx, storage::BlobStore& store) {
   auto& db = ctx.db();
-  const fs::path root = ctx.data_dir / "blobs";
-  std::error_code ec;
   int removed = 0;
-  auto remove = [&](const fs::path& file) {
-    if (fs::remove(file, ec)) {
+  for (const auto& file : store.files_on_disk()) {
+    // An upload's file: under its claim (none while a chunk arrives: not a stray then).
+    std::optional<blobs::UploadHashes::Claim> claim;
+    if (file.user_id) {
+      claim.emplace(ctx.upload_hashes.claim(storage::upload_key(*file.user_id, file.sha256), std::chrono::milliseconds(0)));
+      if (!*claim) continue;
+    }
+    std::lock_guard lock(ctx.upload_hashes.lock_for(file.sha256));
+    storage::Transaction read(db, false);
+    const bool recorded = file.user_id ? store.upload(*file.user_id, file.sha256).has_value() : store.blob(file.sha256).has_value();
+    read.commit();
+    std::error_code ec;
+    if (!recorded && fs::remove(file.path, ec)) {
       ++removed;
-      log::info("stray_blob_file_removed", {{"file", file.lexically_relative(root).string()}});
-    }
-  };
-  for (const auto& dir : fs::directory_iterator(root, ec)) {
-    const auto name = dir.path().filename().string();
-    if (name == "partial") {
-      for (const auto& file : fs::directory_iterator(dir.path(), ec)) {
-        const auto key = file.path().filename().string();
-        const auto dot = key.rfind('.');
-        if (dot == std::string::npos || !is_sha256_hex(key.substr(dot + 1))) continue;
-        const auto user = key.substr(0, dot), sha = key.substr(dot + 1);
-        auto claim = ctx.upload_hashes.claim(key, std::chrono::milliseconds(0));
-        if (!claim) continue;  // a chunk is arriving: not a stray
-        std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
-        storage::Transaction read(db, false);
-        const bool recorded = store.upload(user, sha).has_value();
-        read.commit();
-        if (!recorded) remove(file.path());
-      }
-      continue;
-    }
-    if (name.size() != 2) continue;
-    for (const auto& file : fs::directory_iterator(dir.path(), ec)) {
-      const auto sha = file.path().filename().string();
-      if (!is_sha256_hex(sha) || sha.compare(0, 2, name) != 0) continue;
-      std::lock_guard lock(ctx.upload_hashes.lock_for(sha));
-      storage::Transaction read(db, false);
-      const bool recorded = store.blob(sha).has_value();
-      read.commit();
-      if (!recorded) remove(file.path());
+      log::info("stray_blob_file_removed", {{"file", file.path.filename().string()}});
     }
   }
   return removed;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 
+#include "kete/hex.h"
 #include "storage/record_store.h"
 #include "storage/sqlite_database.h"
 
@@ -15,6 +16,26 @@ fs::path BlobStore::blob_path(const std::string& sha256) const { return dir_ / s
 
 fs::path BlobStore::partial_path(const std::string& user_id, const std::string& sha256) const {
   return dir_ / "partial" / upload_key(user_id, sha256);
+}
+
+std::vector<BlobStore::FileOnDisk> BlobStore::files_on_disk() const {
+  std::vector<FileOnDisk> out;
+  std::error_code ec;
+  for (const auto& file : fs::directory_iterator(dir_ / "partial", ec)) {
+    const auto key = file.path().filename().string();
+    const auto dot = key.rfind('.');
+    if (dot != std::string::npos && is_sha256_hex(std::string_view(key).substr(dot + 1)))
+      out.push_back({file.path(), key.substr(dot + 1), key.substr(0, dot)});
+  }
+  for (const auto& dir : fs::directory_iterator(dir_, ec)) {
+    const auto prefix = dir.path().filename().string();
+    if (prefix.size() != 2 || !dir.is_directory(ec)) continue;
+    for (const auto& file : fs::directory_iterator(dir.path(), ec)) {
+      auto sha = file.path().filename().string();
+      if (is_sha256_hex(sha) && sha.compare(0, 2, prefix) == 0) out.push_back({file.path(), std::move(sha), std::nullopt});
+    }
+  }
+  return out;
 }
 
 std::optional<BlobInfo> BlobStore::blob(const std::string& sha256) {

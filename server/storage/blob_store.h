@@ -41,6 +41,14 @@ class BlobStore {
 
   std::filesystem::path blob_path(const std::string& sha256) const;
   std::filesystem::path partial_path(const std::string& user_id, const std::string& sha256) const;
+  // Every file in the blob folder that is named like a stored blob (no user) or an upload's
+  // partial file (its user), whether or not a row says it should be there.
+  struct FileOnDisk {
+    std::filesystem::path path;
+    std::string sha256;
+    std::optional<std::string> user_id;
+  };
+  std::vector<FileOnDisk> files_on_disk() const;
 
   std::optional<BlobInfo> blob(const std::string& sha256);
   bool owned_by(const std::string& sha256, const std::string& user_id);
