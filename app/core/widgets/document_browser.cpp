@@ -285,7 +285,6 @@ void DocumentBrowser::exportTo(const QString& blob, qint64 size, const QString& 
   // Decrypting a large file is done off the window's thread.
   auto write = [this, blob, target, done](const QString& cached, const QString& error) {
     if (cached.isEmpty()) return done(error);
-    if (!m_transfers) return done(tr("Sign in first."));
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [watcher, done] {
       watcher->deleteLater();
