@@ -1,5 +1,5 @@
 // The app's computer and the server disagree about the time by hours (a laptop never set, a
-// server in the wrong zone). The real server runs under faketime, three hours behind and three
+// server in the wrong zone). The real server runs under libfaketime, three hours behind and three
 // hours ahead of this test; the real sync engine signs in, syncs, pushes, keeps its live socket
 // (the server's certificate is "not yet valid" on this clock when the server is ahead), and a
 // message from the business is told as news exactly once. Nothing the app does may depend on
@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSslCertificate>
-#include <QStandardPaths>
 #include <QtTest>
 
 #include "net/api_client.h"
@@ -25,8 +24,8 @@ class ClockSkew : public QObject {
   Q_OBJECT
  private slots:
   void initTestCase() {
-    if (QStandardPaths::findExecutable("faketime").isEmpty())
-      QFAIL("faketime is not installed (scripts/setup installs it)");
+    if (ServerProcess::fakeTimeLibrary().isEmpty())
+      QFAIL("libfaketime was not found when the tests were configured (scripts/setup installs it)");
   }
 
   void serverClockHoursOff_data() {
@@ -40,7 +39,7 @@ class ClockSkew : public QObject {
     QFETCH(QString, offset);
     QFETCH(int, hours);
     ServerProcess server;
-    server.setWrapper({"faketime", "-f", offset});
+    server.setClockOffset(offset);
     TestWorld world(server);
     QVERIFY2(world.build(), qPrintable(world.error()));
     const QString tenant = world.tenant("clientA");

@@ -44,8 +44,19 @@ bool ServerProcess::start(const QStringList& extraArgs) {
   QStringList args{"serve", "--data", m_dataDir};
   if (!extraArgs.contains("--listen")) args << "--listen" << "127.0.0.1:0";
   args << extraArgs;
-  if (m_wrapper.isEmpty()) m_process.start(binary(), args);
-  else m_process.start(m_wrapper.first(), m_wrapper.mid(1) + QStringList{binary()} + args);
+  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+  if (!m_clockOffset.isEmpty()) {
+    const QString library = fakeTimeLibrary();
+    if (library.isEmpty()) {
+      m_err = "libfaketime is not installed (scripts/setup installs it)";
+      return false;
+    }
+    const QString preload = environment.value("LD_PRELOAD");
+    environment.insert("LD_PRELOAD", preload.isEmpty() ? library : preload + ":" + library);
+    environment.insert("FAKETIME", m_clockOffset);
+  }
+  m_process.setProcessEnvironment(environment);
+  m_process.start(binary(), args);
   if (!m_process.waitForStarted()) return false;
   static const QRegularExpression listening(R"(listening on https://127\.0\.0\.1:(\d+))");
   static const QRegularExpression fingerprint(R"(fingerprint: ([0-9A-F:]{95}))");
@@ -68,7 +79,6 @@ bool ServerProcess::start(const QStringList& extraArgs) {
 
 int ServerProcess::stop() {
   if (m_process.state() == QProcess::NotRunning) return m_process.exitCode();
-  signalServer("TERM");
   m_process.terminate();
   if (!m_process.waitForFinished(15000)) {
     kill();
@@ -79,15 +89,15 @@ int ServerProcess::stop() {
   return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
-// A wrapper that runs the server as its child (faketime) does not pass signals on, and would
-// leave the server running after the test: the server itself is signalled too.
-void ServerProcess::signalServer(const char* signal) {
-  if (!m_wrapper.isEmpty() && m_process.processId() > 0)
-    QProcess::execute("pkill", {QStringLiteral("-%1").arg(QLatin1String(signal)), "-P", QString::number(m_process.processId())});
+QString ServerProcess::fakeTimeLibrary() {
+#ifdef KETE_FAKETIME_LIBRARY
+  return QStringLiteral(KETE_FAKETIME_LIBRARY);
+#else
+  return {};
+#endif
 }
 
 void ServerProcess::kill() {
-  signalServer("KILL");
   m_process.kill();
   m_process.waitForFinished();
 }

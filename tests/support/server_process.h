@@ -25,9 +25,14 @@ class ServerProcess {
   // Runs a kete-server command to completion (seed-demo, admin create-user, --version, ...).
   static CommandResult run(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 60000);
 
-  // A command that runs the server, e.g. {"faketime", "-f", "-3h"} for a server whose clock is
-  // three hours behind (used by start()).
-  void setWrapper(const QStringList& wrapper) { m_wrapper = wrapper; }
+  // The path of libfaketime's preload library, or empty when it is not installed.
+  static QString fakeTimeLibrary();
+  // Runs the server (from the next start()) with its clock moved by `offset` in libfaketime's
+  // relative form ("-3h", "+3h"). The library is preloaded directly rather than through the
+  // `faketime` wrapper: the wrapper keeps a semaphore named after its own process id, which it
+  // leaves behind when it is stopped by a signal, and a later wrapper given the same id then
+  // cannot start.
+  void setClockOffset(const QString& offset) { m_clockOffset = offset; }
   // Starts `serve` on 127.0.0.1:0 and waits until it listens; false with the reason in log().
   bool start(const QStringList& extraArgs = {});
   // SIGTERM, then waits; returns the exit code (or -1 if it had to be killed).
@@ -43,10 +48,9 @@ class ServerProcess {
   QByteArray output() const { return m_out; }
 
  private:
-  void signalServer(const char* signal);
   std::unique_ptr<QTemporaryDir> m_tempDir;
   QString m_dataDir;
-  QStringList m_wrapper;
+  QString m_clockOffset;
   QProcess m_process;
   QByteArray m_out;
   QByteArray m_err;
