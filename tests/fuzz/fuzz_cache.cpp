@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 #include "store/local_store.h"
@@ -29,6 +30,10 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
   const QString dir = QDir::tempPath() + QStringLiteral("/kete-fuzz-cache-%1").arg(QCoreApplication::applicationPid());
   QDir(dir).removeRecursively();
   QDir().mkpath(dir);
+  // The folder goes when the run ends, rather than piling up in the temporary folder.
+  static QString folder;
+  folder = dir;
+  std::atexit([] { QDir(folder).removeRecursively(); });
   path = dir + QStringLiteral("/cache.db");
   {
     kete::app::LocalStore store;

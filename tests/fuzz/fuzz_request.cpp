@@ -48,6 +48,11 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   world = new World;
   world->dir = std::filesystem::temp_directory_path() / ("kete-fuzz-" + std::to_string(::getpid()));
   std::filesystem::remove_all(world->dir);
+  // Each run's folder goes when the run ends, rather than piling up in the temporary folder.
+  std::atexit([] {
+    std::error_code ignored;
+    std::filesystem::remove_all(world->dir, ignored);
+  });
   auto folder = kete::cli::open_data_folder(world->dir.string());
   if (!folder) std::abort();
   world->folder = std::make_unique<kete::cli::DataFolder>(std::move(folder.value()));
