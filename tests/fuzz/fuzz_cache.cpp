@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -30,11 +31,9 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
   const QString dir = QDir::tempPath() + QStringLiteral("/kete-fuzz-cache-%1").arg(QCoreApplication::applicationPid());
   QDir(dir).removeRecursively();
   QDir().mkpath(dir);
-  // The folder goes when the run ends, rather than piling up in the temporary folder.
-  static QString folder;
-  folder = dir;
-  std::atexit([] { QDir(folder).removeRecursively(); });
   path = dir + QStringLiteral("/cache.db");
+  // The folder goes when the run ends, rather than piling up in the temporary folder.
+  std::atexit([] { QFileInfo(path).dir().removeRecursively(); });
   {
     kete::app::LocalStore store;
     QString error;
