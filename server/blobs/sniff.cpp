@@ -44,7 +44,15 @@ std::string sniff_mime(std::string_view h) {
     if (h.find("ppt/") != std::string_view::npos) return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     return "application/zip";
   }
-  if (starts(h, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv)) return "application/x-ole-storage";
+  if (starts(h, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"sv)) return "application/x-ole-storage";  // also .msi
+  // Programs and scripts are named as such, so that no app ever hands one to the desktop.
+  if (starts(h, "MZ")) return "application/vnd.microsoft.portable-executable";
+  if (starts(h, "\x7F" "ELF"sv)) return "application/x-executable";
+  if (starts(h, "\xFE\xED\xFA\xCE"sv) || starts(h, "\xFE\xED\xFA\xCF"sv) || starts(h, "\xCE\xFA\xED\xFE"sv) ||
+      starts(h, "\xCF\xFA\xED\xFE"sv) || starts(h, "\xCA\xFE\xBA\xBE"sv))
+    return "application/x-mach-binary";  // CAFEBABE is also a Java class: a program either way
+  if (starts(h, "L\0\0\0\x01\x14\x02\0"sv)) return "application/x-ms-shortcut";
+  if (starts(h, "#!")) return "text/x-script";
   if (starts(h, "\xEF\xBB\xBF"sv)) h.remove_prefix(3);
   if (looks_like_text(h)) return "text/plain; charset=utf-8";
   return "application/octet-stream";

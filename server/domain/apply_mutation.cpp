@@ -97,7 +97,7 @@ std::vector<std::string> blobs_of(const boost::json::object& data) {
 // The server's own fields on records with files; never taken from a client.
 constexpr std::string_view kServerFields[] = {"versions", "uploaded_by", "uploaded_at", "uploaded_by_name",
                                               "uploaded_by_client", "author_id", "author_name",
-                                              "from_business", "sent_at"};
+                                              "from_business", "sent_at", "acknowledged_at"};
 
 // A changed `blob` must be one the caller may use; the old file joins `versions`. Returns the
 // record's blobs to register when they changed, nothing when they did not.
@@ -106,6 +106,10 @@ Result<std::optional<std::vector<std::string>>> check_new_blob(const boost::json
                                                                const std::string& now, const BlobAccess& may_use) {
   const auto old_blob = blob_of(before);
   const auto new_blob = blob_of(next);
+  if (new_blob.empty()) {  // no file, so nothing to describe: size and mime go with it
+    next.erase("size");
+    next.erase("mime");
+  }
   if (new_blob.empty() || new_blob == old_blob) return std::optional<std::vector<std::string>>{};
   // The same answer for a blob that does not exist and one the caller may not see: no oracle.
   const auto info = may_use(new_blob);
@@ -120,7 +124,7 @@ Result<std::optional<std::vector<std::string>>> check_new_blob(const boost::json
     next["versions"] = std::move(versions);
   }
   next["size"] = info->size;
-  next["mime"] = info->mime;
+  next["mime"] = info->mime;  // sniffed from the stored bytes when they arrived (blobs/sniff.h)
   next["uploaded_by"] = caller.user_id;
   next["uploaded_by_name"] = caller.name;
   next["uploaded_by_client"] = caller.tenant_kind == "client";  // staff are told of what clients send
@@ -159,6 +163,13 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
     if (m.data.contains(field))
       return rejected(make_error(ErrorCode::bad_request, "'" + std::string(field) + "' is kept by the server"));
   const bool has_files = find_field(*spec, "blob") != nullptr;
+  // A file's size and type are what the server measured and sniffed of the stored bytes: the
+  // apps choose how to open a file by its type, so a type a writer names could make an app run a
+  // program (a "PDF" whose record says it is an executable).
+  if (has_files)
+    for (std::string_view field : {"size", "mime"})
+      if (m.data.contains(field))
+        return rejected(make_error(ErrorCode::bad_request, "'" + std::string(field) + "' is kept by the server"));
 
   if (m.op == "create") {
     if (auto ok = validate_record_data(*spec, m.data, false); !ok) return rejected(ok.error());
@@ -181,6 +192,7 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
       next["from_business"] = caller.internal();
       next["sent_at"] = now;
     }
+    if (spec->name == "acknowledgements") next["acknowledged_at"] = now;  // when, as the server saw it
     auto buckets = scope::record_buckets(*spec, next);
     if (!buckets) return rejected(buckets.error());
     storage::StoredRecord r{m.record_id, m.collection, 1, boost::json::serialize(next), buckets.value(), false,

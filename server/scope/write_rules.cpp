@@ -139,8 +139,9 @@ Result<Done> check_update(const Caller& c, const CollectionSpec& spec, const Jso
     return forbidden("only the requester or the approver may change a request");
   }
   if (c.tenant_kind == "client") {
-    if (name == "documents")  // a new version of a document the client can see; nothing else
-      return only_changes(changed, {"blob", "size", "mime"}, "a client");
+    if (name == "documents")  // a new version of a document the client can see; nothing else (the
+                              // server then sets its size and type from the stored file)
+      return only_changes(changed, {"blob"}, "a client");
     if (name == "document_requests") {
       // The checklist is ticked by the server when a document naming the request arrives; a
       // client may only mark the request done, naming a document it can see.

@@ -3,6 +3,10 @@
 // client contact sees only their own company (and invoices only when allowed), and work done
 // offline (an upload for a document request, a message) goes out when the server is back.
 #include <QCheckBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QTableView>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +27,7 @@
 #include "test_world.h"
 #include "transfer/transfer_queue.h"
 #include "widgets/app_window.h"
+#include "widgets/document_browser.h"
 #include "widgets/portal/access_log_page.h"
 #include "widgets/portal/client_home_page.h"
 #include "widgets/portal/clients_page.h"
@@ -61,6 +66,12 @@ class ClientPortal : public QObject {
   std::unique_ptr<TestWorld> m_world;
   QTemporaryDir m_files;
   QString m_jobA, m_jobB, m_request;
+  QList<QUrl> m_opened;  // what the app handed to the desktop to open
+
+ public slots:
+  void opened(const QUrl& url) { m_opened << url; }
+
+ private:
 
   std::unique_ptr<AppWindow> signIn(const QString& app, const QString& who) {
     QSettings().clear();
@@ -380,6 +391,59 @@ class ClientPortal : public QObject {
     QVERIFY(!w->notifications().join(' ').contains("march.pdf"));  // older than this sign-in: not news
     auto* messages = clients->messages();
     QTRY_VERIFY(messages->threadText().contains("Here is March"));
+    signOut(w);
+  }
+  // The review's first finding, as the attacker played it: a client uploads a Windows program as
+  // "Q3 GST return.pdf" and tries to make its record say it is an executable. The server keeps
+  // the type it sniffed; the staff app refuses to hand the file to the desktop; a real PDF still
+  // opens, as a .pdf.
+  void staffNeverOpenAProgramAClientSent() {
+    QByteArray program("MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF", 16);
+    program += randomBytes(4000, 63);
+    auto& client = (*m_world)["clientA"];
+    QCOMPARE(client.http->send("PUT", m_server->url("/api/v1/blobs/" + sha256Hex(program)), program).status, 201);
+    const QString id = newId();
+    QCOMPARE(m_world->push("clientA", "documents", "create", id, 0,
+                           {{"folder", "2026/GST"}, {"title", "Q3 GST return.pdf"}, {"blob", sha256Hex(program)}})
+                 .value("status").toString(), QString("applied"));
+    const auto forged = m_world->push("clientA", "documents", "update", id, 1, {{"mime", "application/x-ms-dos-executable"}});
+    QCOMPARE(forged.value("status").toString(), QString("rejected"));
+    const QByteArray real = "%PDF-1.7\n" + randomBytes(2000, 64);
+    QCOMPARE(client.http->send("PUT", m_server->url("/api/v1/blobs/" + sha256Hex(real)), real).status, 201);
+    QCOMPARE(m_world->push("clientA", "documents", "create", newId(), 0,
+                           {{"folder", "2026/GST"}, {"title", "Q2 GST return"}, {"blob", sha256Hex(real)}})
+                 .value("status").toString(), QString("applied"));
+
+    auto w = signIn("staff", "staff");
+    QVERIFY(w);
+    auto* clients = w->findChild<kete::app::ClientsPage*>("clientsPage");
+    QTRY_VERIFY(listItems(clients, "clientList").contains("Tenant clientA"));
+    auto* browser = clients->findChild<kete::app::DocumentBrowser*>("documents");
+    QVERIFY(browser);
+    auto* list = browser->findChild<QTableView*>("documentList");
+    auto rowOf = [&](const QString& title) {
+      for (int row = 0; row < list->model()->rowCount(); ++row)
+        if (list->model()->index(row, 0).data().toString() == title) return row;
+      return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf("Q3 GST return.pdf") >= 0 && rowOf("Q2 GST return") >= 0, 15000);
+    const auto record = w->store()->record(id).value("data").toObject();
+    QCOMPARE(record.value("mime").toString(), QString("application/vnd.microsoft.portable-executable"));
+
+    QDesktopServices::setUrlHandler("file", this, "opened");
+    m_opened.clear();
+    list->selectRow(rowOf("Q3 GST return.pdf"));
+    QTest::mouseClick(browser->findChild<QPushButton*>("openButton"), Qt::LeftButton);
+    auto* status = browser->findChild<QLabel*>("documentStatus");
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains("was not opened"), 5000);
+    list->selectRow(rowOf("Q2 GST return"));
+    QTest::mouseClick(browser->findChild<QPushButton*>("openButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 20000);
+    QDesktopServices::unsetUrlHandler("file");
+    QCOMPARE(QFileInfo(m_opened.first().toLocalFile()).fileName(), QString("Q2 GST return.pdf"));
+    // Nothing of the program was left where the desktop opens files.
+    for (const auto& name : QDir(kete::app::DocumentBrowser::openFolder()).entryList(QDir::Files))
+      QVERIFY2(!name.startsWith("Q3"), qPrintable(name));
     signOut(w);
   }
 };

@@ -89,8 +89,7 @@ class Transfers : public QObject {
     const QString path = writeFile(client.dir.path() + "/GST return.pdf", bytes);
     QSignalSpy finished(client.queue.get(), &TransferQueue::finished);
     const QString id = client.queue->upload(path, {{"collection", "documents"}, {"op", "create"},
-                                                   {"data", QJsonObject{{"folder", "2026/GST"}, {"title", "GST return"},
-                                                                        {"mime", "application/pdf"}}}});
+                                                   {"data", QJsonObject{{"folder", "2026/GST"}, {"title", "GST return"}}}});
     QCOMPARE(client.waitFor(id), Transfer::State::Done);
     QCOMPARE(finished.count(), 1);
     const QString sha = sha256Hex(bytes);

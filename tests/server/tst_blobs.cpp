@@ -39,7 +39,7 @@ class Blobs : public QObject {
   QJsonObject document(const QString& who, const QString& id, const QString& hash, bool clientVisible = true) {
     return m_world->push(who, "documents", "create", id, 0,
                          {{"tenant_id", m_world->tenant("clientA")}, {"folder", "2026"}, {"title", "Return"},
-                          {"blob", hash}, {"size", 1}, {"mime", "application/pdf"}, {"client_visible", clientVisible}});
+                          {"blob", hash}, {"client_visible", clientVisible}});
   }
 
   // A TLS connection on which a test sends a request's bytes itself: part of a body, then stop.
@@ -222,11 +222,11 @@ class Blobs : public QObject {
     const QString theirs = newId();
     auto stolen = m_world->push("clientB", "documents", "create", theirs, 0,
                                 {{"tenant_id", m_world->tenant("clientB")}, {"folder", "x"}, {"title", "x"}, {"blob", hash},
-                                 {"size", 1}, {"mime", "application/pdf"}, {"client_visible", true}});
+                                 {"client_visible", true}});
     QCOMPARE(stolen.value("status").toString(), QString("rejected"));
     auto never = m_world->push("clientB", "documents", "create", newId(), 0,
                                {{"tenant_id", m_world->tenant("clientB")}, {"folder", "x"}, {"title", "x"}, {"blob", missing},
-                                {"size", 1}, {"mime", "application/pdf"}, {"client_visible", true}});
+                                {"client_visible", true}});
     QCOMPARE(stolen.value("error").toObject().value("message").toString().replace(hash, "H"),
              never.value("error").toObject().value("message").toString().replace(missing, "H"));
     QCOMPARE((*m_world)["clientB"].http->get(blobUrl(hash)).status, 404);
@@ -249,6 +249,57 @@ class Blobs : public QObject {
     QVERIFY2(seen, "the admin's download of client A's document is in client A's access log");
   }
 
+  // Finding 1 of docs/security.md: a file's size and type are the server's, measured and sniffed
+  // from the stored bytes, on every collection with files. A client that uploads a program as
+  // "Q3 GST return.pdf" cannot make its record say anything but what the bytes are.
+  void fileTypesAndSizesAreTheServers() {
+    QByteArray program("MZ\x90\0\x03\0\0\0\x04\0", 12);
+    program += randomBytes(3000, 120);
+    QCOMPARE(upload("clientA", program).status, 201);
+    const QString id = newId();
+    auto made = m_world->push("clientA", "documents", "create", id, 0,
+                              {{"folder", "2026/GST"}, {"title", "Q3 GST return.pdf"}, {"blob", sha256Hex(program)}});
+    QCOMPARE(made.value("status").toString(), QString("applied"));
+    auto data = [&] { return m_world->get("staff", "/api/v1/records/documents/" + id).json().value("data").toObject(); };
+    QCOMPARE(data().value("mime").toString(), QString("application/vnd.microsoft.portable-executable"));
+    QCOMPARE(data().value("size").toInteger(), program.size());
+    // The attack: a type-only update. Refused, for the client and for staff alike, and so is a size.
+    for (const QString who : {"clientA", "staff", "admin"})
+      for (const auto& forged : {QJsonObject{{"mime", "application/x-ms-dos-executable"}}, QJsonObject{{"mime", "application/pdf"}},
+                                 QJsonObject{{"size", 1}}, QJsonObject{{"blob", sha256Hex(program)}, {"mime", "application/pdf"}}}) {
+        const auto r = m_world->push(who, "documents", "update", id, 1, forged);
+        QCOMPARE(r.value("status").toString(), QString("rejected"));
+        QCOMPARE(r.value("error").toObject().value("code").toString(), QString("bad_request"));
+      }
+    QCOMPARE(data().value("mime").toString(), QString("application/vnd.microsoft.portable-executable"));
+    // Nor can a new record name them, nor a message with a file.
+    const QByteArray pdf = "%PDF-1.7\n" + randomBytes(500, 121);
+    QCOMPARE(upload("clientA", pdf).status, 201);
+    QCOMPARE(m_world->push("clientA", "documents", "create", newId(), 0,
+                           {{"folder", "x"}, {"title", "x"}, {"blob", sha256Hex(pdf)}, {"mime", "application/x-msdownload"}})
+                 .value("status").toString(), QString("rejected"));
+    QCOMPARE(m_world->push("clientA", "messages", "create", newId(), 0,
+                           {{"body", "see attached"}, {"blob", sha256Hex(program)}, {"file_name", "invoice.pdf"}, {"size", 5}})
+                 .value("status").toString(), QString("rejected"));
+    const QString message = newId();
+    QCOMPARE(m_world->push("clientA", "messages", "create", message, 0,
+                           {{"body", "see attached"}, {"blob", sha256Hex(program)}, {"file_name", "invoice.pdf"}})
+                 .value("status").toString(), QString("applied"));
+    const auto sent = m_world->get("staff", "/api/v1/records/messages/" + message).json().value("data").toObject();
+    QCOMPARE(sent.value("mime").toString(), QString("application/vnd.microsoft.portable-executable"));
+    QCOMPARE(sent.value("size").toInteger(), program.size());
+    // A new file brings its own size and type; a record whose file is taken away keeps neither.
+    QCOMPARE(upload("staff", pdf).status, 201);
+    QCOMPARE(m_world->push("staff", "documents", "update", id, 1, {{"blob", sha256Hex(pdf)}}).value("status").toString(),
+             QString("applied"));
+    QCOMPARE(data().value("mime").toString(), QString("application/pdf"));
+    QCOMPARE(data().value("size").toInteger(), pdf.size());
+    QCOMPARE(m_world->push("staff", "documents", "update", id, 2, {{"blob", QJsonValue::Null}}).value("status").toString(),
+             QString("applied"));
+    QVERIFY(!data().contains("mime"));
+    QVERIFY(!data().contains("size"));
+  }
+
   void documentsKeepTheirVersions() {
     const QByteArray v1 = "%PDF-1.4 first draft " + randomBytes(100, 106), v2 = "%PDF-1.4 signed copy " + randomBytes(100, 107);
     QCOMPARE(upload("staff", v1).status, 201);
@@ -256,7 +307,7 @@ class Blobs : public QObject {
     const QString id = newId();
     QCOMPARE(document("staff", id, sha256Hex(v1)).value("status").toString(), QString("applied"));
     // The client uploads a new version of the same document.
-    auto next = m_world->push("clientA", "documents", "update", id, 1, {{"blob", sha256Hex(v2)}, {"size", v2.size()}});
+    auto next = m_world->push("clientA", "documents", "update", id, 1, {{"blob", sha256Hex(v2)}});
     QCOMPARE(next.value("status").toString(), QString("applied"));
     auto record = m_world->get("staff", "/api/v1/records/documents/" + id).json().value("data").toObject();
     QCOMPARE(record.value("blob").toString(), sha256Hex(v2));

@@ -95,7 +95,7 @@ class ScopeMatrix : public QObject {
     if (col == "form_submissions") return {{"template_id", newId()}, {"values", QJsonObject{{"amount", 42}}}};
     if (col == "acknowledgements") return {{"policy_id", newId()}, {"policy_version", "1"}, {"content_sha256", kSha}};
     if (col == "documents")
-      return {{"tenant_id", A}, {"folder", "2026/GST"}, {"title", "Return"}, {"size", 10}, {"mime", "application/pdf"},
+      return {{"tenant_id", A}, {"folder", "2026/GST"}, {"title", "Return"},
               {"client_visible", c.bucket == "client:A"}};
     if (col == "document_requests") return {{"tenant_id", A}, {"title", "Bank statements"}, {"due", "2026-12-15"}, {"status", "open"}};
     if (col == "jobs") return {{"tenant_id", A}, {"title", "Mortgage application"}, {"stage", "submitted"}};

@@ -324,8 +324,7 @@ void TransferQueue::sendChunk(const QString& id) {
 void TransferQueue::finishUpload(Transfer& t) {
   if (!t.then.isEmpty()) {
     QJsonObject data = t.then.value("data").toObject();
-    data.insert("blob", t.sha256);
-    data.insert("size", t.size);
+    data.insert("blob", t.sha256);  // its size and type are the server's to say
     const bool update = t.then.value("op").toString() == QLatin1String("update");
     if (!m_store.completeTransfer(t.id, t.then.value("collection").toString(),
                                   update ? t.then.value("record_id").toString() : QString(), data))

@@ -18,7 +18,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMimeData>
-#include <QMimeDatabase>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -30,6 +30,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "files/open_policy.h"
 #include "models/folder_tree_model.h"
 #include "models/record_table_model.h"
 #include "store/local_store.h"
@@ -61,7 +62,8 @@ QList<RecordTableModel::Column> documentColumns() {
        }},
       {QObject::tr("Size"), QStringLiteral("size"),
        [data](const QJsonObject& r, int role) -> QVariant {
-         if (role == Qt::DisplayRole) return sizeText(data(r).value("size").toInteger());
+         // A file not yet on the server has no size until the server has measured it.
+         if (role == Qt::DisplayRole) return data(r).contains("size") ? sizeText(data(r).value("size").toInteger()) : QString();
          if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
          return {};
        }},
@@ -258,7 +260,6 @@ void DocumentBrowser::uploadFiles(const QStringList& paths) {
   const QString folder = currentFolder();
   for (int row = 0; tenant.isEmpty() && !folder.isEmpty() && row < m_listModel->rowCount(); ++row)
     if (dataText(m_listModel->record(row), "folder") == folder) tenant = dataText(m_listModel->record(row), "tenant_id");
-  QMimeDatabase mimes;
   for (const QString& path : paths) {
     const QFileInfo info(path);
     if (!info.isFile()) {
@@ -267,7 +268,6 @@ void DocumentBrowser::uploadFiles(const QStringList& paths) {
     }
     QJsonObject data{{"title", info.completeBaseName()},
                      {"folder", folder},
-                     {"mime", mimes.mimeTypeForFile(info).name()},
                      {"client_visible", true}};
     if (!tenant.isEmpty()) data.insert("tenant_id", tenant);
     m_transfers->upload(path, {{"collection", "documents"}, {"op", "create"}, {"data", data}});
@@ -313,21 +313,47 @@ void DocumentBrowser::openSelected() {
   const auto data = doc.value("data").toObject();
   if (doc.isEmpty()) return;
   const QString title = data.value("title").toString();
-  // The cached copy is named by its hash; the copy handed to the desktop carries a real name, so
-  // the right program opens it.
-  const QString suffix = QMimeDatabase().mimeTypeForName(data.value("mime").toString()).preferredSuffix();
+  const QString mime = data.value("mime").toString();
+  const auto refused = [this, title] {
+    say(tr("“%1” was not opened: it is a program, a script or a kind of file Kete cannot check. If you expected it, "
+           "save a copy and have it checked before you open it.")
+            .arg(title));
+  };
+  // The copy handed to the desktop carries a name the desktop opens as a document (the cached copy
+  // is named by its hash); what it is, is decided again from its own bytes once it is here.
+  const OpenDecision planned = decideOpen(title, mime);
+  if (planned.kind == OpenDecision::Kind::Refuse) return refused();
   const QString dir = openFolder();
   if (!QDir().mkpath(dir) ||
       !QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
     return say(tr("%1 cannot be opened: the folder for opened files cannot be made private.").arg(title));
-  QString safe = title;
-  for (QChar& c : safe)
-    if (QStringLiteral("\\/:*?\"<>|").contains(c) || c.unicode() < 32) c = QLatin1Char('_');
-  const QString target = dir + QLatin1Char('/') + safe + (suffix.isEmpty() ? QString() : QLatin1Char('.') + suffix);
-  exportTo(data.value("blob").toString(), data.value("size").toInteger(), title, target, [this, title, target](const QString& error) {
-    if (!error.isEmpty()) return say(error);
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(target))) say(tr("No program on this computer opens %1.").arg(title));
-  });
+  const QString target = dir + QLatin1Char('/') + planned.fileName;
+  exportTo(data.value("blob").toString(), data.value("size").toInteger(), title, target,
+           [this, title, mime, target, refused](const QString& error) {
+             if (!error.isEmpty()) return say(error);
+             QFile copy(target);
+             const QByteArray head = copy.open(QIODevice::ReadOnly) ? copy.read(512) : QByteArray();
+             copy.close();
+             const OpenDecision checked = decideOpen(title, mime, head);
+             if (checked.kind == OpenDecision::Kind::Refuse) {
+               QFile::remove(target);
+               return refused();
+             }
+             if (checked.kind == OpenDecision::Kind::Ask && !confirmOpen(title)) return;
+             if (!QDesktopServices::openUrl(QUrl::fromLocalFile(target)))
+               say(tr("No program on this computer opens %1.").arg(title));
+           });
+}
+
+bool DocumentBrowser::confirmOpen(const QString& title) {
+  QMessageBox box(QMessageBox::Warning, tr("Open this file?"),
+                  tr("Kete cannot check what kind of file “%1” is. Open it only if you expected it and trust "
+                     "who sent it.")
+                      .arg(title),
+                  QMessageBox::Open | QMessageBox::Cancel, this);
+  box.setObjectName(QStringLiteral("openWarning"));
+  box.setDefaultButton(QMessageBox::Cancel);
+  return box.exec() == QMessageBox::Open;
 }
 
 void DocumentBrowser::saveSelected() {

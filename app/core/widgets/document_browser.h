@@ -59,6 +59,7 @@ class DocumentBrowser : public QWidget {
   void fillList();
   void showTransfer(const QString& id);
   void openSelected();
+  bool confirmOpen(const QString& title);  // a file whose type cannot be checked
   void saveSelected();
   void showVersions();
   void say(const QString& text);

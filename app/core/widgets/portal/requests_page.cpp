@@ -12,7 +12,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -149,7 +148,6 @@ bool RequestsPage::uploadForItem(const QString& requestId, int item, const QStri
   const QString itemName = items[item].toObject().value("name").toString();
   QJsonObject data{{"title", info.fileName()},
                    {"folder", tr("Requests") + QLatin1Char('/') + portal::text(request, "title")},
-                   {"mime", QMimeDatabase().mimeTypeForFile(info).name()},
                    {"client_visible", true},
                    {"request_id", requestId},
                    {"request_item", itemName}};
