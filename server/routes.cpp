@@ -59,6 +59,10 @@ http::RequestHandlers make_request_handlers(ServerContext& ctx) {
                [&c](const Request& r, auto&, const Caller& who) { return domain::totp_enrol(c, r, who); }});
   router->add({"POST", "/api/v1/auth/totp/confirm", Access::enrolling,
                [&c](const Request& r, auto&, const Caller& who) { return domain::totp_confirm(c, r, who); }});
+  router->add({"POST", "/api/v1/auth/totp/disable", Access::signed_in,
+               [&c](const Request& r, auto&, const Caller& who) { return domain::totp_disable(c, r, who); }});
+  router->add({"DELETE", "/api/v1/users/{}/totp", Access::admin,
+               [&c](const Request& r, const RouteMatch& m, const Caller& who) { return domain::reset_totp(c, r, who, m.params[0]); }});
   router->add({"PUT", "/api/v1/tenants/{}/totp", Access::admin,
                [&c](const Request& r, const RouteMatch& m, const Caller& who) {
                  return domain::require_totp(c, r, who, m.params[0]);

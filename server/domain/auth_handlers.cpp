@@ -8,6 +8,7 @@
 #include "auth/random.h"
 #include "auth/totp.h"
 #include "domain/audit.h"
+#include "domain/sign_in_limits.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
 #include "kete/email_address.h"
@@ -42,12 +43,6 @@ boost::json::object user_json(const scope::Caller& c) {
   return out;
 }
 
-http::Response too_many(std::int64_t retry_after) {
-  auto r = http::error_response(ErrorCode::rate_limited, "too many failed sign-ins; try again later");
-  r.headers.emplace_back("Retry-After", std::to_string(std::max<std::int64_t>(retry_after, 1)));
-  return r;
-}
-
 boost::json::object session_json(const storage::SessionRow& s, const std::string& current_id) {
   return {{"id", s.id},
           {"device", s.device},
@@ -74,47 +69,29 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
   const auto now = unix_now();
   const auto& settings = ctx.auth;
   const std::string account_key = normalize_email(**email_field).value_or(**email_field);
-  storage::SessionStore sessions(db);
-  const auto since = now - settings.failure_window_seconds;
-  for (auto [kind, key, limit] : {std::tuple{"account", account_key, settings.account_failure_limit},
-                                  std::tuple{"address", request.remote_address, settings.address_failure_limit}}) {
-    auto [count, oldest] = sessions.failures_since(kind, key, since);
-    if (count >= limit) return too_many(oldest + settings.failure_window_seconds - now);
-  }
+  if (auto refused = locked_out(ctx, account_key, request.remote_address, now)) return *refused;
 
   storage::IdentityStore identities(db);
   auto user = identities.user_by_email(account_key);
   const std::string& hash = user && !user->password_hash.empty() ? user->password_hash : decoy_hash();
   const bool password_ok = auth::verify_password(**password, hash) && user && !user->password_hash.empty();
+  scope::Caller who;  // as far as a failed sign-in knows who it was
+  if (user) who.user_id = user->id, who.name = user->name, who.tenant_id = user->tenant_id;
   if (!password_ok) {
-    storage::Transaction tx(db);
-    sessions.record_failure("account", account_key, now);
-    sessions.record_failure("address", request.remote_address, now);
-    sessions.forget_failures_before(now - 24 * 3600);
-    scope::Caller unknown;
-    if (user) unknown.user_id = user->id, unknown.name = user->name, unknown.tenant_id = user->tenant_id;
-    audit(db, unknown, request, "sign_in", "failed", {user ? user->tenant_id : "", user ? user->id : ""},
-          user ? "wrong password" : "unknown e-mail");
-    tx.commit();
+    count_failure(ctx, who, request, account_key, "sign_in", user ? "wrong password" : "unknown e-mail");
     return http::error_response(ErrorCode::invalid_credentials, "the e-mail address or password is not right");
   }
 
+  std::optional<std::int64_t> step;
   if (user->totp_enabled) {
     if (!totp->has_value() || totp->value().empty())
       return http::error_response(ErrorCode::totp_required, "enter the code from your authenticator app");
     const auto secret = auth::base32_decode(user->totp_secret).value_or("");
-    const auto step = auth::verify_totp(secret, **totp, now, user->totp_last_step);
+    step = auth::verify_totp(secret, **totp, now, user->totp_last_step);
     if (!step) {
-      storage::Transaction tx(db);
-      sessions.record_failure("account", account_key, now);
-      sessions.record_failure("address", request.remote_address, now);
-      scope::Caller who;
-      who.user_id = user->id, who.name = user->name, who.tenant_id = user->tenant_id;
-      audit(db, who, request, "sign_in", "failed", {user->tenant_id, user->id}, "wrong two-factor code");
-      tx.commit();
+      count_failure(ctx, who, request, account_key, "sign_in", "wrong two-factor code");
       return http::error_response(ErrorCode::totp_required, "the two-factor code is not right");
     }
-    identities.set_totp_last_step(user->id, *step);
   }
 
   auto caller = auth::load_caller(db, user->id);
@@ -122,12 +99,26 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
   const std::string token = auth::random_token_hex(32);
   storage::SessionRow row{auth::random_uuid(), user->id, device->value_or(""), request.remote_address, now, now,
                           now + settings.absolute_timeout_seconds};
-  storage::Transaction tx(db);
-  sessions.clear_failures("account", account_key);
-  sessions.create(row, auth::token_hash(token));
-  caller->session_id = row.id;
-  audit(db, *caller, request, "sign_in", "ok", {caller->tenant_id, caller->user_id}, row.device);
-  tx.commit();
+  bool replayed = false;
+  {
+    storage::SessionStore sessions(db);
+    storage::Transaction tx(db);
+    // The code is used in the transaction that makes the session, and only if no request has
+    // used it (or a later one) before: two sign-ins sent at once with one code make one session.
+    if (step && !identities.use_totp_step(user->id, *step)) {
+      replayed = true;
+    } else {
+      sessions.clear_failures("account", account_key);
+      sessions.create(row, auth::token_hash(token));
+      caller->session_id = row.id;
+      audit(db, *caller, request, "sign_in", "ok", {caller->tenant_id, caller->user_id}, row.device);
+      tx.commit();
+    }
+  }
+  if (replayed) {
+    count_failure(ctx, who, request, account_key, "sign_in", "two-factor code used already");
+    return http::error_response(ErrorCode::totp_required, "that two-factor code has been used; wait for the next one");
+  }
   auto response = http::json_response(200, boost::json::object{{"token", token},
                                                                {"expires_at", rfc3339(row.absolute_expires_at)},
                                                                {"idle_timeout_seconds", settings.idle_timeout_seconds},
@@ -176,11 +167,11 @@ http::Response change_password(ServerContext& ctx, const http::Request& request,
   if (!current) return http::error_response(current.error());
   if (!next) return http::error_response(next.error());
   if (auto ok = auth::check_new_password(**next); !ok) return http::error_response(ok.error());
+  // A wrong current password counts against the account as a failed sign-in does: a stolen
+  // session token is not a way to guess the password at leisure.
+  if (auto refused = check_own_password(ctx, request, caller, **current, "change_password")) return *refused;
   auto& db = ctx.db();
   storage::IdentityStore identities(db);
-  auto user = identities.user_by_id(caller.user_id);
-  if (!user || !auth::verify_password(**current, user->password_hash))
-    return http::error_response(ErrorCode::forbidden, "the current password is not right");
   const std::string phc = auth::hash_password(**next);
   storage::Transaction tx(db);
   identities.set_password_hash(caller.user_id, phc);
@@ -200,11 +191,20 @@ http::Response accept_invite(ServerContext& ctx, const http::Request& request) {
   if (!code) return http::error_response(code.error());
   if (!password) return http::error_response(password.error());
   if (auto ok = auth::check_new_password(**password); !ok) return http::error_response(ok.error());
-  const std::string phc = auth::hash_password(**password);
+  // Guessing codes is limited per address like sign-ins, and a code is looked up before any
+  // password is hashed: a wrong code costs the server a lookup, not an argon2 run.
+  const auto now = unix_now();
+  if (auto refused = locked_out(ctx, {}, request.remote_address, now)) return *refused;
   auto& db = ctx.db();
-  storage::Transaction tx(db);
   storage::IdentityStore identities(db);
-  auto user_id = identities.take_invite(auth::token_hash(**code), unix_now());
+  const std::string code_hash = auth::token_hash(**code);
+  if (!identities.invite_open(code_hash, now)) {
+    count_failure(ctx, {}, request, {}, "accept_invite", "unknown, used or expired code");
+    return http::error_response(ErrorCode::not_found, "the invite code is unknown, used or expired");
+  }
+  const std::string phc = auth::hash_password(**password);
+  storage::Transaction tx(db);
+  auto user_id = identities.take_invite(code_hash, unix_now());  // taken once, even by two at once
   if (!user_id) return http::error_response(ErrorCode::not_found, "the invite code is unknown, used or expired");
   identities.set_password_hash(*user_id, phc);
   auto user = auth::load_caller(db, *user_id);

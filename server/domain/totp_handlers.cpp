@@ -7,7 +7,11 @@
 
 #include "auth/random.h"
 #include "auth/totp.h"
+#include "auth/password_policy.h"
 #include "domain/audit.h"
+#include "domain/sign_in_limits.h"
+#include "kete/email_address.h"
+#include "storage/session_store.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
 #include "kete/uuid.h"
@@ -16,6 +20,8 @@
 
 namespace kete::domain {
 namespace {
+
+std::string account_key(const scope::Caller& c) { return normalize_email(c.email).value_or(c.email); }
 
 std::string uri_escape(std::string_view s) {
   static constexpr char hex[] = "0123456789ABCDEF";
@@ -27,10 +33,24 @@ std::string uri_escape(std::string_view s) {
   return out;
 }
 
+// The password of the person at the keyboard, asked again before two-factor sign-in is set up or
+// taken off: a stolen session token alone can neither attach its own authenticator (and lock
+// the owner out) nor remove the owner's.
+std::optional<http::Response> password_again(ServerContext& ctx, const http::Request& request, const scope::Caller& caller,
+                                             const boost::json::object& body, const std::string& action) {
+  auto password = http::string_field(body, "password", true, auth::kMaximumPasswordLength);
+  if (!password) return http::error_response(password.error());
+  return check_own_password(ctx, request, caller, **password, action);
+}
+
 }  // namespace
 
 http::Response totp_enrol(ServerContext& ctx, const http::Request& request, const scope::Caller& caller) {
+  auto body = http::parse_json_object(request);
+  if (!body) return http::error_response(body.error());
+  if (auto ok = http::only_fields(*body, {"password"}); !ok) return http::error_response(ok.error());
   if (caller.totp_enabled) return http::error_response(ErrorCode::conflict, "two-factor sign-in is already set up");
+  if (auto refused = password_again(ctx, request, caller, *body, "totp_enrol")) return *refused;
   const std::string secret = auth::base32_encode(auth::random_bytes(20));
   auto& db = ctx.db();
   storage::Transaction tx(db);
@@ -54,12 +74,62 @@ http::Response totp_confirm(ServerContext& ctx, const http::Request& request, co
   if (!user || user->totp_secret.empty()) return http::error_response(ErrorCode::conflict, "start enrolment first");
   if (user->totp_enabled) return http::error_response(ErrorCode::conflict, "two-factor sign-in is already set up");
   const auto secret = auth::base32_decode(user->totp_secret).value_or("");
+  if (auto refused = locked_out(ctx, account_key(caller), request.remote_address, unix_now())) return *refused;
   const auto step = auth::verify_totp(secret, **code, unix_now(), 0);
-  if (!step) return http::error_response(ErrorCode::bad_request, "the code is not right; check the time on your phone");
+  if (!step) {
+    count_failure(ctx, caller, request, account_key(caller), "totp_confirm", "wrong two-factor code");
+    return http::error_response(ErrorCode::bad_request, "the code is not right; check the time on your phone");
+  }
   storage::Transaction tx(db);
   identities.set_totp(caller.user_id, user->totp_secret, true);
-  identities.set_totp_last_step(caller.user_id, *step);
+  identities.use_totp_step(caller.user_id, *step);
   audit(db, caller, request, "totp_confirm", "ok", {caller.tenant_id, caller.user_id});
+  tx.commit();
+  return http::no_content();
+}
+
+http::Response totp_disable(ServerContext& ctx, const http::Request& request, const scope::Caller& caller) {
+  auto body = http::parse_json_object(request);
+  if (!body) return http::error_response(body.error());
+  if (auto ok = http::only_fields(*body, {"password", "code"}); !ok) return http::error_response(ok.error());
+  auto code = http::string_field(*body, "code", true, 10);
+  if (!code) return http::error_response(code.error());
+  if (!caller.totp_enabled) return http::error_response(ErrorCode::conflict, "two-factor sign-in is not set up");
+  auto& db = ctx.db();
+  storage::IdentityStore identities(db);
+  if (auto tenant = identities.tenant_by_id(caller.tenant_id); tenant && tenant->require_totp)
+    return http::error_response(ErrorCode::forbidden,
+                                "your organisation requires two-factor sign-in; if you lost your phone, ask an admin to reset it");
+  if (auto refused = password_again(ctx, request, caller, *body, "totp_disable")) return *refused;
+  auto user = identities.user_by_id(caller.user_id);
+  const auto secret = auth::base32_decode(user ? user->totp_secret : "").value_or("");
+  const auto now = unix_now();
+  const auto step = user ? auth::verify_totp(secret, **code, now, user->totp_last_step) : std::nullopt;
+  if (!step || !identities.use_totp_step(caller.user_id, *step)) {
+    count_failure(ctx, caller, request, account_key(caller), "totp_disable", "wrong two-factor code");
+    return http::error_response(ErrorCode::forbidden, "the two-factor code is not right");
+  }
+  storage::Transaction tx(db);
+  identities.clear_totp(caller.user_id);
+  audit(db, caller, request, "totp_disable", "ok", {caller.tenant_id, caller.user_id});
+  tx.commit();
+  return http::no_content();
+}
+
+http::Response reset_totp(ServerContext& ctx, const http::Request& request, const scope::Caller& admin,
+                          const std::string& user_id) {
+  auto& db = ctx.db();
+  storage::IdentityStore identities(db);
+  auto user = is_canonical_uuid(user_id) ? identities.user_by_id(user_id) : std::nullopt;
+  if (!user) return http::error_response(ErrorCode::not_found, "no such user");
+  // Whoever holds the lost phone may also hold a signed-in app: every session of theirs ends, and
+  // they set two-factor up again at their next sign-in (when their organisation requires it).
+  storage::Transaction tx(db);
+  identities.clear_totp(user_id);
+  const int ended = storage::SessionStore(db).end_all_for_user(user_id, user_id == admin.user_id ? admin.session_id : "",
+                                                                unix_now());
+  audit(db, admin, request, "reset_totp", "ok", {user->tenant_id, user_id},
+        "ended " + std::to_string(ended) + " session(s)");
   tx.commit();
   return http::no_content();
 }

@@ -11,6 +11,12 @@ namespace kete::domain {
 
 http::Response totp_enrol(ServerContext& ctx, const http::Request& request, const scope::Caller& caller);
 http::Response totp_confirm(ServerContext& ctx, const http::Request& request, const scope::Caller& caller);
+// Turning one's own two-factor sign-in off takes the password and a current code, and is refused
+// where the organisation requires it.
+http::Response totp_disable(ServerContext& ctx, const http::Request& request, const scope::Caller& caller);
+// An admin's reset for someone who lost their phone: two-factor off, every session of theirs ended.
+http::Response reset_totp(ServerContext& ctx, const http::Request& request, const scope::Caller& admin,
+                          const std::string& user_id);
 http::Response require_totp(ServerContext& ctx, const http::Request& request, const scope::Caller& admin,
                             const std::string& tenant_id);
 

@@ -120,8 +120,18 @@ void IdentityStore::set_sees_invoices(const std::string& user_id, bool sees) {
   db_.note_identity_change(user_id);  // their bucket list changes: the next pull removes or adds billing
 }
 
-void IdentityStore::set_totp_last_step(const std::string& user_id, std::int64_t step) {
-  db_.prepare("UPDATE users SET totp_last_step = ? WHERE id = ?").bind(1, step).bind(2, user_id).run();
+bool IdentityStore::use_totp_step(const std::string& user_id, std::int64_t step) {
+  db_.prepare("UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
+      .bind(1, step).bind(2, user_id).bind(3, step)
+      .run();
+  return sqlite3_changes(db_.handle()) > 0;
+}
+
+void IdentityStore::clear_totp(const std::string& user_id) {
+  db_.prepare("UPDATE users SET totp_secret = NULL, totp_enabled = 0, totp_last_step = 0 WHERE id = ?")
+      .bind(1, user_id)
+      .run();
+  db_.note_identity_change(user_id);
 }
 
 void IdentityStore::set_require_totp(const std::string& tenant_id, bool required) {
@@ -154,12 +164,20 @@ void IdentityStore::create_invite(const std::string& user_id, const std::string&
       .run();
 }
 
+bool IdentityStore::invite_open(const std::string& code_sha256_hex, std::int64_t now) {
+  auto q = db_.prepare("SELECT 1 FROM invites WHERE code_sha256 = ? AND used_at IS NULL AND expires_at > ?");
+  q.bind(1, code_sha256_hex).bind(2, now);
+  return q.step();
+}
+
 std::optional<std::string> IdentityStore::take_invite(const std::string& code_sha256_hex, std::int64_t now) {
   auto q = db_.prepare("SELECT user_id FROM invites WHERE code_sha256 = ? AND used_at IS NULL AND expires_at > ?");
   q.bind(1, code_sha256_hex).bind(2, now);
   if (!q.step()) return std::nullopt;
   std::string user_id = q.text(0);
-  db_.prepare("UPDATE invites SET used_at = ? WHERE code_sha256 = ?").bind(1, now).bind(2, code_sha256_hex).run();
+  q.reset();
+  db_.prepare("UPDATE invites SET used_at = ? WHERE code_sha256 = ? AND used_at IS NULL").bind(1, now).bind(2, code_sha256_hex).run();
+  if (sqlite3_changes(db_.handle()) == 0) return std::nullopt;  // taken by another request meanwhile
   return user_id;
 }
 

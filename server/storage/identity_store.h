@@ -50,7 +50,10 @@ class IdentityStore {
   void set_password_hash(const std::string& user_id, const std::string& phc);
 
   void set_totp(const std::string& user_id, const std::string& secret, bool enabled);
-  void set_totp_last_step(const std::string& user_id, std::int64_t step);
+  // Marks a two-factor time step used, only if it is later than the last one used: false when it
+  // was not (a code sent twice, or by two requests at once, works once).
+  bool use_totp_step(const std::string& user_id, std::int64_t step);
+  void clear_totp(const std::string& user_id);  // back to no two-factor at all (a lost phone)
   void set_require_totp(const std::string& tenant_id, bool required);
   void set_sees_invoices(const std::string& user_id, bool sees);
 
@@ -61,6 +64,7 @@ class IdentityStore {
 
   // One-time invite codes (only their SHA-256 is kept).
   void create_invite(const std::string& user_id, const std::string& code_sha256_hex, std::int64_t expires_at);
+  bool invite_open(const std::string& code_sha256_hex, std::int64_t now);  // unused and unexpired
   // The user id of an unused, unexpired invite, marking it used.
   std::optional<std::string> take_invite(const std::string& code_sha256_hex, std::int64_t now);
 

@@ -223,7 +223,7 @@ class SignInFlow : public QObject {
   void twoFactorCodeIsAskedFor() {
     auto& staff2 = (*m_world)["staff2"];
     QVERIFY(m_world->signIn("staff2"));
-    auto enrol = staff2.http->post(m_server->url("/api/v1/auth/totp/enrol"), {});
+    auto enrol = staff2.http->post(m_server->url("/api/v1/auth/totp/enrol"), {{"password", kPassword}});
     const std::string secret = kete::auth::base32_decode(enrol.json().value("secret").toString().toStdString()).value();
     const qint64 step = QDateTime::currentSecsSinceEpoch() / 30;
     QCOMPARE(staff2.http->post(m_server->url("/api/v1/auth/totp/confirm"),

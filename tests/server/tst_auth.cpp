@@ -2,6 +2,9 @@
 #include <QJsonArray>
 #include <QtTest>
 #include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
 
 #include "auth/totp.h"
 #include "test_world.h"
@@ -229,7 +232,10 @@ class Auth : public QObject {
 
   void twoFactorEnrolAndSignIn() {
     auto& staff = (*m_world)["staff"];
-    auto enrol = staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {});
+    // A session token alone does not set up two-factor: the password is asked again.
+    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {}).status, 400);
+    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {{"password", "a-stolen-token-guess"}}).status, 403);
+    auto enrol = staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {{"password", kPassword}});
     QCOMPARE(enrol.status, 200);
     const QString base32 = enrol.json().value("secret").toString();
     QVERIFY(enrol.json().value("otpauth_uri").toString().startsWith("otpauth://totp/Kete%3Astaff@people.nz?secret=" + base32));
@@ -238,7 +244,7 @@ class Auth : public QObject {
     auto code = [&](qint64 s) { return QString::fromStdString(kete::auth::totp_code(secret, s)); };
     QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/confirm"), {{"code", "000000"}}).status, 400);
     QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/confirm"), {{"code", code(step)}}).status, 204);
-    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {}).status, 409);
+    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {{"password", kPassword}}).status, 409);
 
     HttpsClient http(m_server->fingerprint());
     const QUrl url = m_server->url("/api/v1/auth/login");
@@ -271,13 +277,137 @@ class Auth : public QObject {
     auto blocked = client.http->get(m_server->url("/api/v1/audit"));
     QCOMPARE(blocked.status, 403);
     QVERIFY(blocked.json().value("error").toObject().value("message").toString().contains("two-factor"));
-    auto enrol = client.http->post(m_server->url("/api/v1/auth/totp/enrol"), {});
+    auto enrol = client.http->post(m_server->url("/api/v1/auth/totp/enrol"), {{"password", kPassword}});
     const std::string secret = kete::auth::base32_decode(enrol.json().value("secret").toString().toStdString()).value();
     const auto code = QString::fromStdString(kete::auth::totp_code(secret, QDateTime::currentSecsSinceEpoch() / 30));
     QCOMPARE(client.http->post(m_server->url("/api/v1/auth/totp/confirm"), {{"code", code}}).status, 204);
     QCOMPARE(client.http->get(m_server->url("/api/v1/audit")).status, 200);
     // Other tenants are not affected.
     QCOMPARE((*m_world)["clientB"].http->get(m_server->url("/api/v1/audit")).status, 200);
+  }
+
+  // Finding 4: a stolen session token is no password oracle. Wrong current passwords count
+  // against the account exactly as failed sign-ins do, and lock both.
+  void passwordChecksCountAgainstTheLockout() {
+    auto& staff = (*m_world)["staff"];
+    const QUrl change = m_server->url("/api/v1/auth/password");
+    for (int i = 0; i < 10; ++i)
+      QCOMPARE(staff.http->post(change, {{"current_password", "guess-" + QString::number(i)}, {"new_password", "kowhai-tui-ruru-42"}})
+                   .status, 403);
+    auto locked = staff.http->post(change, {{"current_password", kPassword}, {"new_password", "kowhai-tui-ruru-42"}});
+    QCOMPARE(locked.status, 429);
+    QVERIFY(!locked.header("Retry-After").isEmpty());
+    HttpsClient http(m_server->fingerprint());
+    QCOMPARE(login(http, staff.email, kPassword).status, 429);  // sign-in is locked with it
+    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {{"password", kPassword}}).status, 429);
+    QCOMPARE(login(http, (*m_world)["staff2"].email, kPassword).status, 200);  // nobody else is
+    // The owner's other sessions were never ended by the guesses.
+    QCOMPARE(staff.http->get(m_server->url("/api/v1/me")).status, 200);
+    auto entries = (*m_world)["admin"].http->get(m_server->url("/api/v1/audit?action=change_password")).json().value("entries").toArray();
+    QCOMPARE(entries.size(), 10);
+    QCOMPARE(entries[0].toObject().value("outcome").toString(), QString("failed"));
+  }
+
+  // Finding 5: one code, sent by several sign-ins at once, makes one session.
+  void aTwoFactorCodeWorksOnceEvenSentAtOnce() {
+    auto& staff = (*m_world)["staff"];
+    auto enrol = staff.http->post(m_server->url("/api/v1/auth/totp/enrol"), {{"password", kPassword}});
+    const std::string secret = kete::auth::base32_decode(enrol.json().value("secret").toString().toStdString()).value();
+    const qint64 step = QDateTime::currentSecsSinceEpoch() / 30;
+    auto code = [&](qint64 s) { return QString::fromStdString(kete::auth::totp_code(secret, s)); };
+    QCOMPARE(staff.http->post(m_server->url("/api/v1/auth/totp/confirm"), {{"code", code(step)}}).status, 204);
+    const QString replayed = code(step + 1);
+    const QString fingerprint = m_server->fingerprint();
+    const QUrl url = m_server->url("/api/v1/auth/login");
+    constexpr int kAtOnce = 6;
+    std::vector<int> statuses(kAtOnce, 0);
+    std::vector<std::thread> senders;
+    std::atomic<int> ready{0};
+    for (int i = 0; i < kAtOnce; ++i)
+      senders.emplace_back([&, i] {
+        HttpsClient http(fingerprint);
+        ++ready;
+        while (ready < kAtOnce) std::this_thread::yield();  // all go together
+        statuses[i] = http.post(url, {{"email", staff.email}, {"password", kPassword}, {"totp", replayed}}).status;
+      });
+    for (auto& t : senders) t.join();
+    QCOMPARE(std::count(statuses.begin(), statuses.end(), 200), 1);
+    QCOMPARE(std::count(statuses.begin(), statuses.end(), 401), kAtOnce - 1);
+  }
+
+  // Finding 4: turning two-factor off takes the password and a code; an admin resets it for
+  // someone who lost their phone, which ends their sessions and is audited.
+  void twoFactorCanBeTurnedOffAndReset() {
+    auto& staff = (*m_world)["staff"];
+    auto setUp = [&](Person& who) {
+      auto enrol = who.http->post(m_server->url("/api/v1/auth/totp/enrol"), {{"password", kPassword}});
+      const std::string secret = kete::auth::base32_decode(enrol.json().value("secret").toString().toStdString()).value();
+      const qint64 step = QDateTime::currentSecsSinceEpoch() / 30;
+      who.http->post(m_server->url("/api/v1/auth/totp/confirm"), {{"code", QString::fromStdString(kete::auth::totp_code(secret, step))}});
+      return std::pair{secret, step};
+    };
+    const auto [secret, step] = setUp(staff);
+    const QUrl off = m_server->url("/api/v1/auth/totp/disable");
+    const QString next = QString::fromStdString(kete::auth::totp_code(secret, step + 1));
+    QCOMPARE(staff.http->post(off, {{"code", next}}).status, 400);
+    QCOMPARE(staff.http->post(off, {{"password", "not-the-password"}, {"code", next}}).status, 403);
+    QCOMPARE(staff.http->post(off, {{"password", kPassword}, {"code", "000000"}}).status, 403);
+    QCOMPARE(staff.http->post(off, {{"password", kPassword}, {"code", next}}).status, 204);
+    QCOMPARE(staff.http->get(m_server->url("/api/v1/me")).json().value("totp_enabled").toBool(), false);
+    HttpsClient http(m_server->fingerprint());
+    QCOMPARE(login(http, staff.email, kPassword).status, 200);  // no code asked now
+
+    // A lost phone: staff2 has two-factor; only an admin resets it.
+    auto& staff2 = (*m_world)["staff2"];
+    setUp(staff2);
+    const QUrl reset = m_server->url("/api/v1/users/" + staff2.id + "/totp");
+    QCOMPARE((*m_world)["manager"].http->send("DELETE", reset, {}).status, 403);
+    QCOMPARE((*m_world)["clientA"].http->send("DELETE", reset, {}).status, 403);
+    QCOMPARE((*m_world)["admin"].http->send("DELETE", m_server->url("/api/v1/users/" + newId() + "/totp"), {}).status, 404);
+    QCOMPARE((*m_world)["admin"].http->send("DELETE", reset, {}).status, 204);
+    QCOMPARE(staff2.http->get(m_server->url("/api/v1/me")).status, 401);  // every session of theirs ended
+    auto again = login(http, staff2.email, kPassword);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.json().value("user").toObject().value("totp_enabled").toBool(), false);
+    auto entries = (*m_world)["admin"].http->get(m_server->url("/api/v1/audit?action=reset_totp")).json().value("entries").toArray();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries[0].toObject().value("user_id").toString(), staff2.id);
+
+    // Where the organisation requires two-factor, nobody turns their own off.
+    QCOMPARE((*m_world)["admin"].http->send("PUT", m_server->url("/api/v1/tenants/" + m_world->tenant("internal") + "/totp"),
+                                            R"({"required": true})", {{"Content-Type", "application/json"}}).status, 204);
+    auto& manager = (*m_world)["manager"];
+    QVERIFY(m_world->signIn("manager"));
+    const auto [msecret, mstep] = setUp(manager);
+    QCOMPARE(manager.http->post(off, {{"password", kPassword},
+                                      {"code", QString::fromStdString(kete::auth::totp_code(msecret, mstep + 1))}}).status, 403);
+  }
+
+  // Finding 3: an invitation code is looked up before any password is hashed, and guessing codes
+  // is limited per address like sign-ins.
+  void inviteGuessesAreCheapAndLimited() {
+    HttpsClient http(m_server->fingerprint());
+    const QUrl accept = m_server->url("/api/v1/auth/invite/accept");
+    // Against a baseline measured here and now: a sign-in with a wrong password, which hashes.
+    QList<qint64> signIns, guesses;
+    for (int i = 0; i < 8; ++i) {
+      QElapsedTimer t;
+      t.start();
+      QCOMPARE(login(http, QString("nobody%1@people.nz").arg(i), "whatever-password").status, 401);
+      signIns << t.nsecsElapsed();
+      t.restart();
+      QCOMPARE(http.post(accept, {{"code", "guess-" + QString::number(i)}, {"password", "harakeke-flax-2026"}}).status, 404);
+      guesses << t.nsecsElapsed();
+    }
+    std::sort(signIns.begin(), signIns.end());
+    std::sort(guesses.begin(), guesses.end());
+    QVERIFY2(guesses[4] * 2 < signIns[4], qPrintable(QString("guess %1 ns, sign-in %2 ns").arg(guesses[4]).arg(signIns[4])));
+    // Wrong codes and wrong passwords from one address share its limit (50 in 15 minutes).
+    for (int i = 16; i < 50; ++i)
+      QCOMPARE(http.post(accept, {{"code", "guess-" + QString::number(i)}, {"password", "harakeke-flax-2026"}}).status, 404);
+    auto limited = http.post(accept, {{"code", "guess-51"}, {"password", "harakeke-flax-2026"}});
+    QCOMPARE(limited.status, 429);
+    QVERIFY(!limited.header("Retry-After").isEmpty());
   }
 
   void adminInputIsChecked_data() {
