@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,7 @@ struct World {
   std::unique_ptr<kete::cli::DataFolder> folder;
   std::unique_ptr<kete::ServerContext> context;
   kete::http::Handler handle;
+  kete::http::RequestHandlers handlers;
   std::vector<std::string> tokens;  // one per demo person
 };
 
@@ -66,7 +68,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     if (!logins) std::abort();
     tx.commit();
     world->context = std::make_unique<kete::ServerContext>(world->dir, *world->folder->databases, kete::auth::AuthSettings{});
-    world->handle = kete::make_request_handlers(*world->context).handle;
+    world->handlers = kete::make_request_handlers(*world->context);
+    world->handle = world->handlers.handle;
     for (const auto& login : logins.value()) {
       kete::http::Request r;
       r.method = "POST";
@@ -113,7 +116,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   r.remote_address = "127.0.0.1";
   if (who < world->tokens.size()) r.headers.emplace_back("authorization", "Bearer " + world->tokens[who]);
 
+  // The header stage (before a large body is read) must agree with the handler: a token it
+  // refuses is refused by the handler too, and one it lets through is not refused as unknown.
+  const auto traits = world->handlers.describe(r.method, r.path);
+  std::optional<kete::http::Response> refused;
+  if (traits.routed && !traits.open) refused = world->handlers.check_sign_in(r);
   const auto answer = world->handle(r);
+  if (refused && answer.status != 401 && answer.status != 405) std::abort();
+  if (traits.routed && !traits.open && !refused && answer.status == 401) std::abort();
   switch (answer.status) {
     case 200: case 201: case 204: case 206: case 400: case 401: case 403: case 404: case 405: case 409:
     case 413: case 415: case 416: case 429:

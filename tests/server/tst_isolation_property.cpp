@@ -215,13 +215,24 @@ class IsolationProperty : public QObject {
     QJsonObject forged{{"tenant_id", pickOf(m_clients)}};
     if (m_random.bounded(2u)) forged = {{"user_id", user(pick(m_keys)).id}};
     if (m_random.bounded(3u) == 0) forged = {{"title", "changed"}};
+    // A file's size and type are the server's, on every collection (docs/security.md, finding 1).
+    if (m_random.bounded(5u) == 0)
+      forged = m_random.bounded(2u) ? QJsonObject{{"mime", "application/x-msdownload"}} : QJsonObject{{"size", 7}};
     const bool remove = m_random.bounded(4u) == 0;
     const auto result = m_world->push(key, r.collection, remove ? "delete" : "update", r.id, version, remove ? QJsonObject{} : forged);
     const auto after = m_world->get("admin", QString("/api/v1/records/%1/%2").arg(r.collection, r.id)).json();
     ++m_checks;
+    const bool serverField = !remove && (forged.contains("size") || forged.contains("mime"));
     if (!reads(user(key), r)) {
       QCOMPARE(result.value("status").toString(), QString("rejected"));
-      QCOMPARE(result.value("error").toObject().value("code").toString(), QString("not_found"));
+      // A body naming a field nobody writes is refused before any record is looked up: the same
+      // answer as for an id that never existed, so it tells nothing either.
+      if (serverField) {
+        auto none = m_world->push(key, r.collection, "update", newId(), version, forged);
+        QCOMPARE(result.value("error"), none.value("error"));
+      } else {
+        QCOMPARE(result.value("error").toObject().value("code").toString(), QString("not_found"));
+      }
       QVERIFY(!result.contains("current"));
       QCOMPARE(after.value("version").toInteger(), version);
       return;
@@ -230,8 +241,27 @@ class IsolationProperty : public QObject {
       m_records[r.id].deleted = true;
       return;
     }
-    for (const char* owner : {"tenant_id", "user_id", "approver_id"})
+    for (const char* owner : {"tenant_id", "user_id", "approver_id", "size", "mime"})
       QCOMPARE(after.value("data").toObject().value(owner), before.value("data").toObject().value(owner));
+    if (serverField) QCOMPARE(result.value("status").toString(), QString("rejected"));
+  }
+
+  // A client's access log names only the business's people and its own company's (finding 6:
+  // another company's denied writes must not land there).
+  void checkAccessLogActors(const QString& key) {
+    const ModelUser& reader = user(key);
+    const auto entries = m_world->get(key, "/api/v1/audit?limit=1000").json().value("entries").toArray();
+    for (const auto& e : entries) {
+      const QString actor = e.toObject().value("actor").toObject().value("id").toString();
+      if (actor.isEmpty()) continue;
+      const ModelUser* who = nullptr;
+      for (const auto& [k, u] : m_users)
+        if (u.id == actor) who = &u;
+      QVERIFY2(who, qPrintable("an unknown actor in " + key + "'s access log"));
+      ++m_checks;
+      QVERIFY2(m_tenantKind.value(who->tenant) == "internal" || who->tenant == reader.tenant,
+               qPrintable(key + "'s access log names " + who->key));
+    }
   }
 
   // A create aimed at another tenant or person: refused, and nothing with that id exists.
@@ -364,9 +394,10 @@ class IsolationProperty : public QObject {
         return;
       }
     }
-    // Finally every person's full view, after all the scope changes.
+    // Finally every person's full view, after all the scope changes, and every client's log.
     for (const auto& key : m_keys) {
       checkPull(key);
+      if (user(key).role == "client") checkAccessLogActors(key);
       if (QTest::currentTestFailed()) return;
     }
     qInfo("%d checks over %lld records", m_checks, qlonglong(m_records.size()));
