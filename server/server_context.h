@@ -7,6 +7,7 @@
 #include "auth/session_cache.h"
 #include "blobs/blob_settings.h"
 #include "blobs/upload_hashes.h"
+#include "domain/denial_budget.h"
 #include "storage/audit_writer.h"
 #include "storage/database_pool.h"
 #include "sync/live_hub.h"
@@ -27,6 +28,7 @@ struct ServerContext {
   sync::LiveHub live;
   auth::SessionCache sessions;
   storage::AuditWriter read_audit;  // entries for reads; see storage/audit_writer.h
+  domain::DenialBudget denials;      // how many denials per person the audit log takes
 
   storage::SqliteDatabase& db() { return databases.for_this_thread(); }
   const storage::CommittedState& committed() const { return databases.committed(); }

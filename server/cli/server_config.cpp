@@ -66,12 +66,19 @@ Result<ServerConfig> load_server_config(const std::string& path) {
       auto n = positive_integer(value, path, key);
       if (!n) return n.error();
       config.listen.threads = static_cast<int>(n.value());
-    } else if (key == "read_timeout_seconds" || key == "idle_timeout_seconds" || key == "write_timeout_seconds") {
+    } else if (key == "max_connections" || key == "max_connections_per_address") {
       auto n = positive_integer(value, path, key);
       if (!n) return n.error();
-      (key == "read_timeout_seconds"   ? config.listen.read_timeout
-       : key == "idle_timeout_seconds" ? config.listen.idle_timeout
-                                       : config.listen.write_timeout) = std::chrono::seconds(n.value());
+      (key == "max_connections" ? config.listen.max_connections : config.listen.max_connections_per_address) =
+          static_cast<std::size_t>(n.value());
+    } else if (key == "read_timeout_seconds" || key == "idle_timeout_seconds" || key == "write_timeout_seconds" ||
+               key == "handshake_timeout_seconds") {
+      auto n = positive_integer(value, path, key);
+      if (!n) return n.error();
+      (key == "read_timeout_seconds"        ? config.listen.read_timeout
+       : key == "idle_timeout_seconds"      ? config.listen.idle_timeout
+       : key == "handshake_timeout_seconds" ? config.listen.handshake_timeout
+                                            : config.listen.write_timeout) = std::chrono::seconds(n.value());
     } else if (key == "session_idle_timeout_seconds" || key == "session_absolute_timeout_seconds") {
       auto n = positive_integer(value, path, key);
       if (!n) return n.error();

@@ -1,5 +1,7 @@
 #include "domain/admin_handlers.h"
 
+#include <map>
+
 #include <charconv>
 #include <ctime>
 
@@ -167,7 +169,15 @@ http::Response read_audit(ServerContext& ctx, const http::Request& request, cons
   }
   boost::json::array entries;
   ctx.read_audit.flush();  // reads queued before this request are part of the answer
+  std::map<std::string, std::string> tenant_kinds;  // of the actors on this page
+  const auto kind_of = [&](const std::string& tenant_id) -> const std::string& {
+    auto [it, fresh] = tenant_kinds.try_emplace(tenant_id);
+    if (fresh && !tenant_id.empty())
+      if (auto t = storage::IdentityStore(ctx.db()).tenant_by_id(tenant_id)) it->second = t->kind;
+    return it->second;
+  };
   for (const auto& e : storage::AuditStore(ctx.db()).query(q)) {
+    if (!caller.internal() && !scope::may_see_audit_actor(caller, e.actor_tenant_id, kind_of(e.actor_tenant_id))) continue;
     if (!caller.internal()) {  // a client sees only entries about what it may read itself
       const bool pull = e.action == "sync_read";  // detail: "<bucket>: <n> change(s)"
       const auto bucket = pull ? e.detail.substr(0, e.detail.find(": ")) : std::string();

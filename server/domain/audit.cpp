@@ -1,5 +1,6 @@
 #include "domain/audit.h"
 
+#include "kete/time_format.h"
 #include "scope/bucket_rules.h"
 #include "storage/audit_writer.h"
 
@@ -29,6 +30,16 @@ storage::AuditEntry entry(const scope::Caller& actor, const http::Request& reque
 void audit(storage::SqliteDatabase& db, const scope::Caller& actor, const http::Request& request, std::string action,
            std::string outcome, const AuditSubject& subject, std::string detail) {
   storage::AuditStore(db).append(entry(actor, request, std::move(action), std::move(outcome), subject, std::move(detail)));
+}
+
+void audit_denial(ServerContext& ctx, const scope::Caller& actor, const http::Request& request, std::string action,
+                  const AuditSubject& subject, std::string detail) {
+  const auto verdict = ctx.denials.take(actor.user_id, unix_now());
+  if (verdict == DenialBudget::Verdict::skip) return;
+  if (verdict == DenialBudget::Verdict::write_last)
+    detail += " (further denials of this person in the next " + std::to_string(DenialBudget::kWindowSeconds / 60) +
+              " minutes are not logged)";
+  audit(ctx.db(), actor, request, std::move(action), "denied", subject, std::move(detail));
 }
 
 void audit_read(storage::AuditWriter& writer, const scope::Caller& actor, const http::Request& request,

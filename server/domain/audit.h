@@ -5,6 +5,7 @@
 
 #include "http/message.h"
 #include "scope/caller.h"
+#include "server_context.h"
 #include "storage/audit_store.h"
 
 namespace kete::storage {
@@ -26,6 +27,11 @@ struct AuditSubject {
 // Written in the caller's transaction, with what it describes.
 void audit(storage::SqliteDatabase& db, const scope::Caller& actor, const http::Request& request,
            std::string action, std::string outcome, const AuditSubject& subject = {}, std::string detail = {});
+
+// A denied request, within the caller's budget (denial_budget.h): the entry that uses the last of
+// it says so, and later ones in the window are left out.
+void audit_denial(ServerContext& ctx, const scope::Caller& actor, const http::Request& request, std::string action,
+                  const AuditSubject& subject = {}, std::string detail = {});
 
 // A read of someone else's records: queued and written in a batch (storage/audit_writer.h).
 void audit_read(storage::AuditWriter& writer, const scope::Caller& actor, const http::Request& request,

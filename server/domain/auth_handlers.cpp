@@ -129,6 +129,7 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
 
 http::Response logout(ServerContext& ctx, const scope::Caller& caller) {
   storage::SessionStore(ctx.db()).end(caller.session_id, unix_now());
+  ctx.live.close_session(caller.session_id);
   return http::no_content();
 }
 
@@ -155,6 +156,7 @@ http::Response end_session(ServerContext& ctx, const http::Request& request, con
   sessions.end(session_id, unix_now());
   if (session->user_id != caller.user_id) audit(db, caller, request, "end_session", "ok", {"", session->user_id});
   tx.commit();
+  ctx.live.close_session(session_id);
   return http::no_content();
 }
 

@@ -103,8 +103,8 @@ http::Response push(ServerContext& ctx, const http::Request& request, const scop
     MutationOutcome outcome =
         apply_mutation(db, records, caller, *m, [&](const std::string& sha) { return usable_blob(ctx, caller, sha); });
     if (outcome.error && (outcome.error->code == ErrorCode::forbidden || outcome.error->code == ErrorCode::not_found))
-      audit(db, caller, request, "write_" + m->op, "denied", {outcome.subject_tenant_id, "", m->collection, m->record_id},
-            outcome.error->message);
+      audit_denial(ctx, caller, request, "write_" + m->op, {outcome.subject_tenant_id, "", m->collection, m->record_id},
+                   outcome.error->message);
     auto json = outcome_json(m->id, outcome);
     records.remember_mutation(caller.user_id, m->id, boost::json::serialize(json));
     results.push_back(std::move(json));

@@ -19,6 +19,9 @@ namespace {
 
 constexpr std::int64_t kDefaultLimit = 1000;
 constexpr std::int64_t kMaxLimit = 5000;
+// Cursors beyond the buckets a caller can read: those it read before and lost (which come back
+// in removed_buckets). More than that is not an app's pull.
+constexpr std::size_t kSpareCursors = 256;
 
 // The pull answer (DESIGN.md §3). `out_cursors` holds what moved; every other readable bucket
 // answers with the cursor the app sent (0 when it sent none).
@@ -53,6 +56,22 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
   std::map<std::string, std::int64_t> cursors;
   if (const auto* c = body->if_contains("cursors")) {
     if (!c->is_object()) return http::error_response(ErrorCode::bad_request, "cursors must be an object");
+    // Each cursor costs the connection's thread a map entry and a comparison: a caller names
+    // about as many as it has buckets, never a million.
+    if (c->as_object().size() > kSpareCursors) {
+      std::size_t readable = 0;
+      if (auto known = ctx.sessions.buckets(caller.user_id, caller.identity_generation)) {
+        readable = known->size();
+      } else {
+        storage::IdentityStore identities(ctx.db());
+        readable = scope::readable_buckets(
+                       caller, {[&](const std::string& kind) { return identities.tenant_ids(kind); },
+                                [&] { return identities.user_ids_of_tenant(caller.tenant_id); }})
+                       .size();
+      }
+      if (c->as_object().size() > readable + kSpareCursors)
+        return http::error_response(ErrorCode::bad_request, "more cursors than buckets you can read");
+    }
     for (const auto& [bucket, seq] : c->as_object()) {
       if (bucket.size() > 100 || !seq.is_int64() || seq.as_int64() < 0)
         return http::error_response(ErrorCode::bad_request, "each cursor must be a bucket name and a whole number");

@@ -9,6 +9,7 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
+#include <algorithm>
 #include <deque>
 #include <memory>
 
@@ -31,6 +32,7 @@ struct Outbox {
   std::deque<std::string> queue;
   net::steady_timer wake;
   bool closed = false;
+  bool close_when_sent = false;  // the server closes once the queue is empty
   bool reader_done = false;
 };
 
@@ -48,7 +50,7 @@ net::awaitable<void> run_live_socket(TlsStream& stream, beast::http::request<bea
 
   auto executor = co_await net::this_coro::executor;
   auto box = std::make_shared<Outbox>(executor);
-  auto close = channel.open([weak = std::weak_ptr<Outbox>(box), executor](std::string message) {
+  auto send = [weak = std::weak_ptr<Outbox>(box), executor](std::string message) {
     net::post(executor, [weak, message = std::move(message)]() mutable {
       auto b = weak.lock();
       if (!b || b->closed) return;
@@ -56,7 +58,16 @@ net::awaitable<void> run_live_socket(TlsStream& stream, beast::http::request<bea
       b->queue.push_back(std::move(message));
       b->wake.cancel();
     });
-  });
+  };
+  auto close_soon = [weak = std::weak_ptr<Outbox>(box), executor] {
+    net::post(executor, [weak] {
+      if (auto b = weak.lock(); b && !b->closed) {
+        b->close_when_sent = true;
+        b->wake.cancel();
+      }
+    });
+  };
+  auto close = channel.open(send, close_soon);
 
   // The reader answers pings and notices the app closing; the app sends nothing else.
   net::co_spawn(
@@ -74,7 +85,20 @@ net::awaitable<void> run_live_socket(TlsStream& stream, beast::http::request<bea
       },
       net::detached);
 
+  // A socket lives no longer than the session that opened it: asked at once, and again when the
+  // time its answer gave is up.
+  using Clock = net::steady_timer::clock_type;
+  auto next_check = Clock::now();
+  bool session_over = false;
   while (!box->closed && !registry.stopping()) {
+    if (channel.still_valid && Clock::now() >= next_check) {
+      const auto left = channel.still_valid();
+      if (!left) {
+        session_over = true;
+        break;
+      }
+      next_check = Clock::now() + std::min(*left, channel.recheck_every);
+    }
     while (!box->queue.empty() && !box->closed) {
       std::string message = std::move(box->queue.front());
       box->queue.pop_front();
@@ -82,9 +106,16 @@ net::awaitable<void> run_live_socket(TlsStream& stream, beast::http::request<bea
       auto [ec, n] = co_await ws.async_write(net::buffer(message), use_tuple);
       if (ec) box->closed = true;
     }
-    if (box->closed) break;
-    box->wake.expires_at(net::steady_timer::time_point::max());
+    if (box->closed || box->close_when_sent) break;
+    box->wake.expires_at(channel.still_valid ? next_check : net::steady_timer::time_point::max());
     co_await box->wake.async_wait(use_tuple);
+  }
+  if (!box->closed && (session_over || box->close_when_sent)) {
+    // Said in words the app can show; it reconnects (and, with its session gone, is told to sign in).
+    box->closed = true;
+    const websocket::close_reason reason(session_over ? websocket::close_code::policy_error : websocket::close_code::normal,
+                                         session_over ? "session ended" : "scope changed");
+    co_await ws.async_close(reason, use_tuple);  // a peer that does not answer is cut by the websocket timeout
   }
   if (close) close();
   box->closed = true;

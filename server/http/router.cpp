@@ -52,11 +52,20 @@ Response Router::dispatch(const Request& request) const {
   return error_response(ErrorCode::not_found, "no such resource");
 }
 
-bool Router::streams_body(const Request& request) const {
+RouteTraits Router::describe(std::string_view method, std::string_view path) const {
   RouteMatch found;
   for (const auto& route : routes_)
-    if (route.method == request.method && match(route.pattern, request.path, found)) return route.streams_body;
-  return false;
+    if (route.method == method && match(route.pattern, path, found))
+      return RouteTraits{route.streams_body, route.hashes_passwords, route.access == Access::open, true, route.max_body_bytes};
+  return RouteTraits{false, false, true, false, kSmallBodyBytes};
+}
+
+std::optional<Response> Router::check_sign_in(const Request& head) const {
+  if (!access_check_) return error_response(ErrorCode::unauthorized, "sign in first");
+  // Signed in is enough here: what the role may do is the dispatch's to decide (and to audit).
+  auto caller = access_check_(Access::enrolling, head);
+  if (!caller) return error_response(caller.error());
+  return std::nullopt;
 }
 
 }  // namespace kete::http

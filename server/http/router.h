@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "http/https_server.h"
 #include "http/message.h"
 #include "kete/result.h"
 #include "scope/caller.h"
@@ -29,15 +30,21 @@ struct Route {
   Access access;
   RouteHandler handler;
   bool streams_body = false;  // the handler reads a large body itself as it arrives (BodyReader)
+  bool hashes_passwords = false;  // see RouteTraits
+  std::size_t max_body_bytes = kSmallBodyBytes;  // 0: the server's own limit
 };
 
 class Router {
  public:
-  void add(Route route) { routes_.push_back(std::move(route)); }
+  Route& add(Route route) { return routes_.emplace_back(std::move(route)); }
   void set_access_check(AccessCheck check) { access_check_ = std::move(check); }
   Response dispatch(const Request& request) const;
-  // Whether the route this request goes to takes its body piece by piece.
-  bool streams_body(const Request& request) const;
+  // What the route this method and path go to needs (https_server.h); a path no route takes is
+  // open and takes a small body, since its answer is a 404 anyway.
+  RouteTraits describe(std::string_view method, std::string_view path) const;
+  // For a route that is not open: the refusal a request's header earns when its token signs
+  // nobody in; nothing when it does.
+  std::optional<Response> check_sign_in(const Request& head) const;
 
  private:
   std::vector<Route> routes_;

@@ -48,6 +48,12 @@ constexpr std::size_t kBlockingBodyBytes = 256 * 1024;
 // a time, 33 reads per record (135,164 SSL_read calls for 64 MiB instead of 7,992), and each read
 // costs about as much as decrypting its bytes. Given back once the connection goes idle.
 constexpr std::size_t kBodyReadBytes = 64 * 1024;
+
+// After an answer given from a request's header alone, how much of its unread body is taken and
+// dropped (and for how long) before the connection is closed.
+constexpr std::size_t kLingerBufferBytes = 16 * 1024;
+constexpr std::size_t kLingerBytes = 1024 * 1024;
+constexpr auto kLingerTime = std::chrono::seconds(1);
 constexpr std::size_t kRoomyBodyBytes = 16 * 1024;
 
 Request to_request_head(const bhttp::request_header<>& in, const std::string& remote) {
@@ -269,23 +275,24 @@ class StreamedBody final : public BodyReader {
   boost::system::error_code ec_;
 };
 
-// One of the reader threads for a large body or file, when fewer than `limit` are busy; given
-// back however the read or write ends.
-class ReaderSlot {
+// One of `limit` places counted by `count` (a reader thread for a large body or file, a turn
+// among the requests that hash passwords), when one is free and wanted; given back however the
+// work ends.
+class CountedPlace {
  public:
-  ReaderSlot(BodyReaders& readers, bool wanted, int limit = BodyReaders::kThreads)
-      : readers_(readers), held_(wanted && readers.busy.fetch_add(1) < limit) {
-    if (wanted && !held_) readers_.busy.fetch_sub(1);
+  CountedPlace(std::atomic<int>& count, bool wanted, int limit)
+      : count_(count), held_(wanted && count.fetch_add(1) < limit) {
+    if (wanted && !held_) count_.fetch_sub(1);
   }
-  ~ReaderSlot() {
-    if (held_) readers_.busy.fetch_sub(1);
+  ~CountedPlace() {
+    if (held_) count_.fetch_sub(1);
   }
-  ReaderSlot(const ReaderSlot&) = delete;
-  ReaderSlot& operator=(const ReaderSlot&) = delete;
+  CountedPlace(const CountedPlace&) = delete;
+  CountedPlace& operator=(const CountedPlace&) = delete;
   bool held() const { return held_; }
 
  private:
-  BodyReaders& readers_;
+  std::atomic<int>& count_;
   bool held_;
 };
 
@@ -321,7 +328,7 @@ net::awaitable<boost::system::error_code> write_streamed(Stream& stream, const R
   };
   const auto unreadable = make_error_code(boost::system::errc::io_error);
 
-  ReaderSlot slot(readers, left >= kBlockingBodyBytes, BodyReaders::kThreads / 2);
+  CountedPlace slot(readers.busy, left >= kBlockingBodyBytes, BodyReaders::kThreads / 2);
   if (slot.held()) {
     auto deadline = std::make_shared<BlockingDeadline>();
     blocked = true;
@@ -389,7 +396,8 @@ net::awaitable<Streamed> handle_streamed(Stream& stream, beast::flat_buffer& buf
 }  // namespace
 
 net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context& tls,
-                                 net::thread_pool::executor_type blocking, BodyReaders& readers, const RequestHandlers& handlers,
+                                 net::thread_pool::executor_type blocking, BodyReaders& readers, PasswordHashing& hashing,
+                                 const RequestHandlers& handlers,
                                  const UpgradeHandler& upgrade, ConnectionRegistry& registry,
                                  const ListenOptions& options) {
   boost::system::error_code ec;
@@ -425,22 +433,46 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
     const auto started = std::chrono::steady_clock::now();
     boost::system::error_code read_ec = header_ec;
     std::optional<Streamed> streamed;
+    std::optional<Response> early;  // answered from the header alone; the body is never read
     unsigned version_of_streamed = 11;
     std::string method = "-", path = "-";
+    RouteTraits traits;
+    if (!read_ec && handlers.describe) {
+      const std::string_view target = parser.get().target();
+      traits = handlers.describe(parser.get().method_string(), target.substr(0, target.find('?')));
+    }
     if (!read_ec && !parser.is_done()) {
+      // What may be read of the body, and from whom, is known before any byte of it: a large body
+      // is read only for a route that takes it, and for a route that needs a sign-in only when
+      // the header's token signs someone in. Small bodies (what every route takes) are read as
+      // they come, so that a pull pays nothing for this.
+      const std::size_t limit =
+          traits.max_body_bytes ? std::min(traits.max_body_bytes, options.max_body_bytes) : options.max_body_bytes;
+      parser.body_limit(limit);
+      const auto length = parser.content_length();
+      if (!traits.routed && (!length || *length > kSmallBodyBytes)) {
+        early = safe_handle(handlers.handle, to_request_head(parser.get(), remote));  // 404 or 405, whatever the body
+      } else if (length && *length > limit) {
+        early = error_response(ErrorCode::payload_too_large, "request body is larger than this call accepts");
+      } else if (!traits.open && (!length || *length > kSmallBodyBytes) && handlers.check_sign_in) {
+        early = handlers.check_sign_in(to_request_head(parser.get(), remote));
+      }
+      if (early) {
+        method = std::string(parser.get().method_string());
+        const std::string_view target = parser.get().target();
+        path = std::string(target.substr(0, target.find('?')));
+      }
+    }
+    if (!read_ec && !parser.is_done() && !early) {
       beast::get_lowest_layer(stream).expires_after(options.read_timeout);
       if (parser.content_length().value_or(kRoomyBodyBytes) >= kRoomyBodyBytes) buffer.reserve(kBodyReadBytes);
       // A client that asks first (curl does for large bodies) is told to go on, instead of
-      // waiting a second for an answer that never comes. A body over the limit is refused below.
-      const bool expects_continue = beast::iequals(parser.get()[bhttp::field::expect], "100-continue") &&
-                                    (!parser.content_length() || *parser.content_length() <= options.max_body_bytes);
+      // waiting a second for an answer that never comes. A body over the limit was refused above.
+      const bool expects_continue = beast::iequals(parser.get()[bhttp::field::expect], "100-continue");
       const bool large = parser.content_length() && *parser.content_length() >= kBlockingBodyBytes;
-      ReaderSlot slot(readers, large);
+      CountedPlace slot(readers.busy, large, BodyReaders::kThreads);
       std::optional<Request> head;
-      if (slot.held() && handlers.streams_body) {
-        head = to_request_head(parser.get(), remote);
-        if (!handlers.streams_body(*head)) head.reset();
-      }
+      if (slot.held() && traits.streams_body) head = to_request_head(parser.get(), remote);
       if (head) {
         head->body_length = *parser.content_length();
         method = head->method;
@@ -474,7 +506,10 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
     Response response;
     bool keep_alive = false;
     unsigned version = 11;
-    if (streamed) {
+    if (early) {
+      response = std::move(*early);  // the unread body ends the connection: keep_alive stays false
+      version = parser.get().version();
+    } else if (streamed) {
       if (!streamed->answer) break;  // the body broke off: nobody to answer
       response = std::move(streamed->response);
       keep_alive = streamed->reusable;
@@ -484,7 +519,7 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
         read_ec == net::error::eof || read_ec == net::error::connection_reset) {
       break;
     } else if (read_ec == bhttp::error::body_limit) {
-      response = error_response(ErrorCode::payload_too_large, "request body is larger than this server accepts");
+      response = error_response(ErrorCode::payload_too_large, "request body is larger than this call accepts");
     } else if (read_ec) {
       if (read_ec.category() != bhttp::make_error_code(bhttp::error::bad_target).category())
         break;  // a transport failure, nothing to answer
@@ -512,8 +547,21 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
         path = request.path;
         // A large body's handler works for long; so may one that takes file bodies even when this
         // body is small (the last chunk of an upload flushes, and may hash, the whole file). Either
-        // runs off this thread, which every other connection on it is waiting for.
-        if (request.body.size() >= kBlockingBodyBytes || (handlers.streams_body && handlers.streams_body(request))) {
+        // runs off this thread, which every other connection on it is waiting for. Password
+        // hashing runs on its own small pool, so that anonymous sign-in attempts can take at most
+        // those threads, never the connections' threads nor the file pool.
+        if (traits.hashes_passwords) {
+          // A turn: running on one of the pool's threads, or one of the few waiting for one.
+          CountedPlace turn(hashing.in_flight, true, PasswordHashing::kThreads + PasswordHashing::kMaxWaiting);
+          if (!turn.held()) {
+            response = error_response(ErrorCode::rate_limited, "the server is busy checking passwords; try again in a moment");
+            response.headers.emplace_back("Retry-After", "1");
+          } else {
+            response = co_await net::co_spawn(
+                hashing.pool.get_executor(), [&]() -> net::awaitable<Response> { co_return safe_handle(handlers.handle, request); },
+                net::use_awaitable);
+          }
+        } else if (request.body.size() >= kBlockingBodyBytes || traits.streams_body) {
           response = co_await net::co_spawn(
               blocking, [&]() -> net::awaitable<Response> { co_return safe_handle(handlers.handle, request); },
               net::use_awaitable);
@@ -546,6 +594,21 @@ net::awaitable<void> run_session(net::ip::tcp::socket socket, net::ssl::context&
     const auto micros =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
     log::request(method, path, status, static_cast<double>(micros) / 1000.0, user, remote);
+    if (early && !write_ec) {
+      // The body is on its way; closing with it unread makes the kernel reset the connection,
+      // which can destroy the answer before the client reads it. So what comes is read and
+      // dropped for a moment first (as nginx's lingering close does), a bounded amount into a
+      // small buffer: the refusal still costs no memory, and little time.
+      std::vector<char> scratch(kLingerBufferBytes);
+      std::size_t dropped = 0;
+      beast::get_lowest_layer(stream).expires_after(kLingerTime);
+      while (dropped < kLingerBytes) {
+        auto [linger_ec, n] = co_await stream.async_read_some(net::buffer(scratch), use_tuple);
+        if (linger_ec) break;
+        dropped += n;
+      }
+      break;
+    }
     if (write_ec || !keep) break;
     if (buffer.size() == 0 && buffer.capacity() >= kBodyReadBytes) buffer.shrink_to_fit();  // idle: no large buffer
   }

@@ -130,6 +130,10 @@ std::vector<std::string> readable_buckets(const Caller& c, const BucketDirectory
   return out;
 }
 
+bool may_see_audit_actor(const Caller& c, std::string_view actor_tenant_id, std::string_view actor_tenant_kind) {
+  return c.internal() || actor_tenant_kind == "internal" || (!actor_tenant_id.empty() && actor_tenant_id == c.tenant_id);
+}
+
 bool may_see_audit_entry(const Caller& c, std::string_view bucket, std::string_view collection,
                          std::string_view subject_tenant_id, bool record_readable) {
   if (c.internal() || subject_tenant_id.empty()) return true;

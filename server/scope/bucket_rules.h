@@ -18,6 +18,10 @@ Result<std::vector<std::string>> record_buckets(const CollectionSpec& spec, cons
 
 bool can_read_bucket(const Caller& caller, std::string_view bucket);
 
+// Whose actions a client's access log shows: the business's and its own company's, never another
+// client's (whose denied writes could otherwise be made to land there).
+bool may_see_audit_actor(const Caller& c, std::string_view actor_tenant_id, std::string_view actor_tenant_kind);
+
 // Whether an audit entry about the caller's own tenant may be shown to a client or partner user:
 // only what it could read itself. `bucket`: the bucket a pull entry names (else empty);
 // `record_readable`: the entry's record still exists and the caller can read it. A record that

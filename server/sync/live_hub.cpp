@@ -7,11 +7,17 @@
 
 namespace kete::sync {
 
-std::uint64_t LiveHub::subscribe(scope::Caller caller, Send send) {
+std::uint64_t LiveHub::subscribe(scope::Caller caller, Send send, Close close) {
   std::lock_guard lock(mutex_);
   const auto id = next_id_++;
-  subscribers_.emplace(id, Subscriber{std::move(caller), std::move(send)});
+  subscribers_.emplace(id, Subscriber{std::move(caller), std::move(send), std::move(close)});
   return id;
+}
+
+void LiveHub::close_session(const std::string& session_id) {
+  std::lock_guard lock(mutex_);
+  for (auto& [id, sub] : subscribers_)
+    if (sub.caller.session_id == session_id) sub.close();
 }
 
 void LiveHub::unsubscribe(std::uint64_t id) {
@@ -30,6 +36,7 @@ void LiveHub::notify(const std::vector<std::pair<std::string, std::int64_t>>& he
     if (sub.caller.identity_generation != current_generation(sub.caller.user_id)) {
       sub.stale = true;
       sub.send(R"({"scope":"changed"})");
+      sub.close();  // nothing more is said under a scope that may be gone: the app reconnects
       continue;
     }
     for (const auto& [bucket, seq] : newest)

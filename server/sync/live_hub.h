@@ -16,8 +16,9 @@ namespace kete::sync {
 class LiveHub {
  public:
   using Send = std::function<void(std::string message)>;  // thread-safe; queues one text message
+  using Close = std::function<void()>;                     // thread-safe; closes once the queue has gone
 
-  std::uint64_t subscribe(scope::Caller caller, Send send);
+  std::uint64_t subscribe(scope::Caller caller, Send send, Close close);
   void unsubscribe(std::uint64_t id);
   using Generation = std::function<std::uint64_t(const std::string& user_id)>;
   // Tells every subscriber that may read a bucket its new newest seq. A subscriber whose identity
@@ -25,12 +26,15 @@ class LiveHub {
   // scope that may be gone: it gets one {"scope":"changed"} instead, no bucket names, and pulls
   // (and reconnects with its new scope) on it.
   void notify(const std::vector<std::pair<std::string, std::int64_t>>& heads, const Generation& current_generation);
+  // Closes the sockets a session opened, once it has ended (signed out, or ended from elsewhere).
+  void close_session(const std::string& session_id);
   std::size_t size() const;
 
  private:
   struct Subscriber {
     scope::Caller caller;
     Send send;
+    Close close;
     bool stale = false;  // told once that its scope changed; hears nothing more until it reconnects
   };
   mutable std::mutex mutex_;

@@ -238,6 +238,9 @@ class SyncEngineTest : public QObject {
     heard.clear();
     QCOMPARE(invoice(), QString("applied"));
     QTRY_VERIFY_WITH_TIMEOUT(heard.join(' ').contains("\"scope\""), 10000);
+    // And then the server closes the socket: nothing more is said under the old scope.
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 10000);
+    QCOMPARE(socket.closeCode(), QWebSocketProtocol::CloseCodeNormal);
     QCOMPARE(invoice(), QString("applied"));
     QTest::qWait(300);
     QVERIFY2(!heard.join(' ').contains(billing), qPrintable(heard.join(' ')));

@@ -19,14 +19,7 @@ class Auth : public QObject {
   void startWorld(const QByteArray& config = {}) {
     m_server = std::make_unique<ServerProcess>();
     QStringList args;
-    if (!config.isEmpty()) {
-      QDir().mkpath(m_server->dataDir());
-      QFile file(m_server->dataDir() + "/../kete.json");
-      QVERIFY(file.open(QIODevice::WriteOnly));
-      file.write(config);
-      file.close();
-      args << "--config" << QFileInfo(file).absoluteFilePath();
-    }
+    if (!config.isEmpty()) args << "--config" << m_server->writeConfig(config);
     m_world = std::make_unique<TestWorld>(*m_server);
     m_world->setServeArguments(args);
     QVERIFY2(m_world->build(), qPrintable(m_world->error()));

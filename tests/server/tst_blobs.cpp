@@ -43,13 +43,7 @@ class Blobs : public QObject {
   }
 
   // A TLS connection on which a test sends a request's bytes itself: part of a body, then stop.
-  std::unique_ptr<QSslSocket> rawConnection() {
-    auto socket = std::make_unique<QSslSocket>();
-    socket->setPeerVerifyMode(QSslSocket::VerifyNone);
-    socket->connectToHostEncrypted("127.0.0.1", quint16(m_server->port()));
-    if (!socket->waitForEncrypted(10000)) return nullptr;
-    return socket;
-  }
+  std::unique_ptr<QSslSocket> rawConnection() { return m_server->rawConnection(); }
   static bool sendAll(QSslSocket& socket, const QByteArray& bytes) {
     socket.write(bytes);
     while (socket.bytesToWrite() > 0)

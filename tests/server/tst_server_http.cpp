@@ -112,25 +112,36 @@ class ServerHttp : public QObject {
   // large body and stall must neither hold those threads past the read deadline nor keep other
   // large bodies from being read meanwhile.
   void stalledLargeBodiesAreCutAtTheReadDeadline() {
+    // Signed in: an anonymous large body is refused from its header and never read at all.
+    m_server->stop();
+    const auto made = ServerProcess::run({"admin", "create-user", "--data", m_server->dataDir(), "--email", "up@load.nz",
+                                          "--name", "Uploader", "--business", "B", "--password-stdin"},
+                                         "correct-horse-battery\n");
+    QCOMPARE(made.exitCode, 0);
     QVERIFY(restartWithConfig(R"({"read_timeout_seconds": 2})"));
-    const QByteArray sha(64, 'a');
+    HttpsClient client(m_server->fingerprint());
+    const auto signedIn = client.post(m_server->url("/api/v1/auth/login"), {{"email", "up@load.nz"}, {"password", "correct-horse-battery"}});
+    QCOMPARE(signedIn.status, 200);
+    const QByteArray token = signedIn.json().value("token").toString().toLatin1();
+    client.setToken(QString::fromLatin1(token));
+    const QByteArray sha(64, 'b');
     std::vector<std::unique_ptr<QSslSocket>> stalled;
     for (int i = 0; i < 20; ++i) {  // more than there are reader threads
       auto socket = std::make_unique<QSslSocket>();
       socket->setPeerVerifyMode(QSslSocket::VerifyNone);
       socket->connectToHostEncrypted("127.0.0.1", quint16(m_server->port()));
       QVERIFY(socket->waitForEncrypted(10000));
-      socket->write("PUT /api/v1/blobs/" + sha + " HTTP/1.1\r\nHost: x\r\nContent-Length: 4000000\r\n\r\n" +
-                    QByteArray(100'000, 'x'));
+      const QByteArray own = QByteArray::number(i).rightJustified(64, 'a');  // an upload of its own each
+      socket->write("PUT /api/v1/blobs/" + own + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                    "\r\nContent-Length: 4000000\r\n\r\n" + QByteArray(100'000, 'x'));
       while (socket->bytesToWrite() > 0) QVERIFY(socket->waitForBytesWritten(5000));
       stalled.push_back(std::move(socket));
     }
     QElapsedTimer clock;
     clock.start();
-    // Meanwhile a whole large body is still read and answered (here: not signed in), and small
-    // requests go on.
-    HttpsClient client(m_server->fingerprint());
-    QCOMPARE(client.send("PUT", m_server->url("/api/v1/blobs/" + QString(sha)), QByteArray(1'000'000, 'y')).status, 401);
+    // Meanwhile a whole large body is still read and answered (here: its bytes do not hash to
+    // the name), and small requests go on.
+    QCOMPARE(client.send("PUT", m_server->url("/api/v1/blobs/" + QString(sha)), QByteArray(1'000'000, 'y')).status, 400);
     QCOMPARE(client.get(m_server->url("/healthz")).status, 200);
     // Each stalled connection is ended at its deadline: two seconds, give or take the watchdog's tick.
     for (auto& socket : stalled)

@@ -1,6 +1,11 @@
 #include "server_process.h"
 
+#include <sys/resource.h>
+
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace kete::test {
@@ -37,6 +42,21 @@ CommandResult ServerProcess::run(const QStringList& args, const QByteArray& inpu
   return r;
 }
 
+QString ServerProcess::writeConfig(const QByteArray& json) const {
+  QDir().mkpath(m_dataDir);
+  QFile file(m_dataDir + "/../kete-test.json");
+  if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size()) return {};
+  return QFileInfo(file).absoluteFilePath();
+}
+
+std::unique_ptr<QSslSocket> ServerProcess::rawConnection() const {
+  auto socket = std::make_unique<QSslSocket>();
+  socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+  socket->connectToHostEncrypted("127.0.0.1", quint16(m_port));
+  if (!socket->waitForEncrypted(10000)) return nullptr;
+  return socket;
+}
+
 bool ServerProcess::start(const QStringList& extraArgs) {
   m_out.clear();
   m_err.clear();
@@ -56,6 +76,13 @@ bool ServerProcess::start(const QStringList& extraArgs) {
     environment.insert("FAKETIME", m_clockOffset);
   }
   m_process.setProcessEnvironment(environment);
+#ifdef RLIMIT_NOFILE
+  if (m_openFileLimit > 0)
+    m_process.setChildProcessModifier([limit = rlim_t(m_openFileLimit)] {
+      const rlimit both{limit, limit};
+      ::setrlimit(RLIMIT_NOFILE, &both);
+    });
+#endif
   m_process.start(binary(), args);
   if (!m_process.waitForStarted()) return false;
   static const QRegularExpression listening(R"(listening on https://127\.0\.0\.1:(\d+))");

@@ -2,6 +2,7 @@
 // The real kete-server, started as a child process on a random loopback port with its own data folder.
 #include <QByteArray>
 #include <QProcess>
+#include <QSslSocket>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -33,6 +34,13 @@ class ServerProcess {
   // leaves behind when it is stopped by a signal, and a later wrapper given the same id then
   // cannot start.
   void setClockOffset(const QString& offset) { m_clockOffset = offset; }
+  // Runs the server (from the next start()) allowed this many open descriptors, soft and hard
+  // limit alike (as `ulimit -n` would); 0 leaves the limit as it is.
+  void setOpenFileLimit(int limit) { m_openFileLimit = limit; }
+  // Writes a config file for `serve --config` beside the data folder; its path, or empty.
+  QString writeConfig(const QByteArray& json) const;
+  // A TLS connection to the running server on which a test writes a request's bytes itself.
+  std::unique_ptr<QSslSocket> rawConnection() const;
   // Starts `serve` on 127.0.0.1:0 and waits until it listens; false with the reason in log().
   bool start(const QStringList& extraArgs = {});
   // SIGTERM, then waits; returns the exit code (or -1 if it had to be killed).
@@ -51,6 +59,7 @@ class ServerProcess {
   std::unique_ptr<QTemporaryDir> m_tempDir;
   QString m_dataDir;
   QString m_clockOffset;
+  int m_openFileLimit = 0;
   QProcess m_process;
   QByteArray m_out;
   QByteArray m_err;

@@ -19,11 +19,21 @@ struct BodyReaders {
   std::atomic<int> busy{0};
 };
 
+// The threads that run handlers that hash a password (sign-in, invitations, password change):
+// argon2id takes a core for tens of milliseconds, so anonymous callers get these few threads and
+// a short queue, and a full queue is told to come back (429) rather than waited for.
+struct PasswordHashing {
+  static constexpr int kThreads = 2;
+  static constexpr int kMaxWaiting = 16;
+  boost::asio::thread_pool pool{kThreads};
+  std::atomic<int> in_flight{0};
+};
+
 // `blocking` runs the handlers of requests with large bodies read whole; a body its handler takes
 // piece by piece (a file chunk) is read, and its handler run, on one of `readers`.
 boost::asio::awaitable<void> run_session(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context& tls,
                                          boost::asio::thread_pool::executor_type blocking, BodyReaders& readers,
-                                         const RequestHandlers& handlers, const UpgradeHandler& upgrade,
+                                         PasswordHashing& hashing, const RequestHandlers& handlers, const UpgradeHandler& upgrade,
                                          ConnectionRegistry& registry, const ListenOptions& options);
 
 }  // namespace kete::http::detail
