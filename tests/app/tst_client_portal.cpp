@@ -398,7 +398,7 @@ class ClientPortal : public QObject {
   // the type it sniffed; the staff app refuses to hand the file to the desktop; a real PDF still
   // opens, as a .pdf.
   void staffNeverOpenAProgramAClientSent() {
-    QByteArray program("MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF", 16);
+    QByteArray program("MZ\x90\0\x03\0\0\0\x04\0\0\0\xFF\xFF", 14);
     program += randomBytes(4000, 63);
     auto& client = (*m_world)["clientA"];
     QCOMPARE(client.http->send("PUT", m_server->url("/api/v1/blobs/" + sha256Hex(program)), program).status, 201);

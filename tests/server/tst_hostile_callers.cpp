@@ -165,6 +165,11 @@ class HostileCallers : public QObject {
     QSKIP("reads the server's processor time from /proc");
 #endif
     QFETCH(QByteArray, config);
+#ifdef KETE_SANITIZED
+    // The sanitizers' own runtime needs descriptors to check types: out of them, it reports
+    // every virtual call as broken. The ordinary build runs this case.
+    if (QByteArray(QTest::currentDataTag()) == "out of descriptors") QSKIP("not under the sanitizers");
+#endif
     // The server alone: a business's signed-in people would hold more connections than a server
     // with 64 descriptors takes.
     m_server = std::make_unique<ServerProcess>();
