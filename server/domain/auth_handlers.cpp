@@ -181,6 +181,7 @@ http::Response change_password(ServerContext& ctx, const http::Request& request,
   audit(db, caller, request, "change_password", "ok", {caller.tenant_id, caller.user_id},
         "ended " + std::to_string(ended) + " other session(s)");
   tx.commit();
+  ctx.live.close_user(caller.user_id, caller.session_id);
   return http::no_content();
 }
 

@@ -49,7 +49,7 @@ http::Response update_contact(ServerContext& ctx, const http::Request& request, 
   auto user = is_canonical_uuid(user_id) ? identities.user_by_id(user_id) : std::nullopt;
   // Someone the caller does not look after is answered exactly like no one.
   if (!user || user->role != "client" || !scope::looks_after_client(caller, user->tenant_id)) {
-    audit(db, caller, request, "set_invoice_access", "denied", {"", ""}, user_id.substr(0, 36));
+    audit_denial(ctx, caller, request, "set_invoice_access", {"", ""}, user_id.substr(0, 36));
     return http::error_response(ErrorCode::not_found, "no such user");
   }
   storage::Transaction tx(db);

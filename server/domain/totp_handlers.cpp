@@ -131,6 +131,7 @@ http::Response reset_totp(ServerContext& ctx, const http::Request& request, cons
   audit(db, admin, request, "reset_totp", "ok", {user->tenant_id, user_id},
         "ended " + std::to_string(ended) + " session(s)");
   tx.commit();
+  ctx.live.close_user(user_id, user_id == admin.user_id ? admin.session_id : "");
   return http::no_content();
 }
 

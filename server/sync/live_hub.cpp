@@ -45,6 +45,12 @@ void LiveHub::notify(const std::vector<std::pair<std::string, std::int64_t>>& he
   }
 }
 
+void LiveHub::close_user(const std::string& user_id, const std::string& keep_session) {
+  std::lock_guard lock(mutex_);
+  for (auto& [id, sub] : subscribers_)
+    if (sub.caller.user_id == user_id && sub.caller.session_id != keep_session) sub.close();
+}
+
 std::size_t LiveHub::size() const {
   std::lock_guard lock(mutex_);
   return subscribers_.size();

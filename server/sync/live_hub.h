@@ -28,6 +28,8 @@ class LiveHub {
   void notify(const std::vector<std::pair<std::string, std::int64_t>>& heads, const Generation& current_generation);
   // Closes the sockets a session opened, once it has ended (signed out, or ended from elsewhere).
   void close_session(const std::string& session_id);
+  // Closes every socket of a person whose sessions all ended (except `keep`, the caller's own).
+  void close_user(const std::string& user_id, const std::string& keep_session);
   std::size_t size() const;
 
  private:
