@@ -208,8 +208,8 @@ class HostileCallers : public QObject {
   void deniedWritesStayInTheWritersLog() {
     startWorld();
     const QString A = m_world->tenant("clientA"), B = m_world->tenant("clientB");
-    const auto planted = m_world->push("clientB", "documents", "create", newId(), 0,
-                                       {{"tenant_id", A}, {"folder", "x"}, {"title", "x"}});
+    // A message, because client A may read messages: a denial about one would be shown to A.
+    const auto planted = m_world->push("clientB", "messages", "create", newId(), 0, {{"tenant_id", A}, {"body", "x"}});
     QCOMPARE(planted.value("status").toString(), QString("rejected"));
     const auto logOf = [&](const QString& who) {
       return (*m_world)[who].http->get(m_server->url("/api/v1/audit?limit=1000")).json().value("entries").toArray();
