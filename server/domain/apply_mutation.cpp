@@ -124,7 +124,7 @@ Result<std::optional<std::vector<std::string>>> check_new_blob(const boost::json
     next["versions"] = std::move(versions);
   }
   next["size"] = info->size;
-  next["mime"] = info->mime;  // sniffed from the stored bytes when they arrived (blobs/sniff.h)
+  next["mime"] = info->mime;  // sniffed from the stored bytes when they arrived (kete/file_types.h)
   next["uploaded_by"] = caller.user_id;
   next["uploaded_by_name"] = caller.name;
   next["uploaded_by_client"] = caller.tenant_kind == "client";  // staff are told of what clients send

@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "blobs/content_range.h"
-#include "blobs/sniff.h"
+#include "kete/file_types.h"
 #include "blobs/write_behind.h"
 #include "domain/audit.h"
 #include "http/json_response.h"
@@ -386,7 +386,7 @@ http::Response put_blob(ServerContext& ctx, const http::Request& request, const 
                                 "the bytes received do not hash to " + sha + "; the upload was discarded, send it again");
   }
   std::lock_guard lock(ctx.upload_hashes.lock_for(sha));  // into the one file stored for this hash
-  storage::BlobInfo info{sha, state->total, blobs::sniff_mime(read_head(partial))};
+  storage::BlobInfo info{sha, state->total, sniff_mime(read_head(partial))};
   const auto final_path = store.blob_path(sha);
   // Flushed the same way whether or not these bytes are stored here already, so that the answer
   // takes as long either way: its timing must not tell anyone that somebody else holds them.

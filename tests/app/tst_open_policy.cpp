@@ -30,8 +30,12 @@ class OpenPolicy : public QObject {
                                              << "site photo.jpeg";
     QTest::newRow("text that is a Windows script opens as text") << "run.bat" << "text/plain; charset=utf-8"
                                                                  << QByteArray("@echo off") << Kind::Open << "run.bat.txt";
-    QTest::newRow("csv stays csv") << "ledger.csv" << "text/plain; charset=utf-8" << QByteArray("a,b") << Kind::Open
-                                   << "ledger.csv";
+    QTest::newRow("csv opens as text, not as formulas") << "ledger.csv" << "text/plain; charset=utf-8" << QByteArray("=1+1,b")
+                                                        << Kind::Open << "ledger.csv.txt";
+    QTest::newRow("rtf opens as text") << "Letter.rtf" << "text/plain; charset=utf-8" << QByteArray("{\\rtf1") << Kind::Open
+                                       << "Letter.rtf.txt";
+    QTest::newRow("a Windows device name") << "CON.pdf" << "application/pdf" << pdf << Kind::Open << "_CON.pdf";
+    QTest::newRow("a device name without a suffix") << "nul" << "application/pdf" << pdf << Kind::Open << "_nul.pdf";
     QTest::newRow("a trailing dot cannot restore .exe") << "invoice.exe." << "application/pdf" << pdf << Kind::Open
                                                         << "invoice.exe.pdf";
     QTest::newRow("folders and streams are flattened") << "..\\..\\a:b.pdf" << "application/pdf" << pdf << Kind::Open

@@ -3,6 +3,7 @@
 
 #include "kete/email_address.h"
 #include "kete/error_code.h"
+#include "kete/file_types.h"
 #include "kete/uuid.h"
 
 class SharedBasics : public QObject {
@@ -29,6 +30,39 @@ class SharedBasics : public QObject {
     QCOMPARE(kete::http_status(*code), status);
     QCOMPARE(QString::fromStdString(std::string(kete::to_string(*code))), name);
   }
+  // What the server calls a stored file and what the apps refuse to open, from the first bytes.
+  void fileTypes_data() {
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QString>("mime");
+    QTest::addColumn<bool>("program");
+    QTest::newRow("pdf") << QByteArray("%PDF-1.7\n") << "application/pdf" << false;
+    QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n") << "image/png" << false;
+    QTest::newRow("docx") << QByteArray("PK\x03\x04....word/document.xml") << "application/vnd.openxmlformats-officedocument.wordprocessingml.document" << false;
+    QTest::newRow("text") << QByteArray("Kia ora, here are the figures.") << "text/plain; charset=utf-8" << false;
+    QTest::newRow("html is text") << QByteArray("<html><script>") << "text/plain; charset=utf-8" << false;
+    QTest::newRow("windows program") << QByteArray("MZ\x90\0", 4) << "application/vnd.microsoft.portable-executable" << true;
+    QTest::newRow("linux program") << QByteArray("\x7F" "ELF\x02\x01") << "application/x-executable" << true;
+    QTest::newRow("macos program") << QByteArray("\xCF\xFA\xED\xFE") << "application/x-mach-binary" << true;
+    QTest::newRow("shortcut") << QByteArray("L\0\0\0\x01\x14\x02\0", 8) << "application/x-ms-shortcut" << true;
+    QTest::newRow("script") << QByteArray("#!/bin/sh\n") << "text/x-script" << true;
+    QTest::newRow("unknown") << QByteArray("\x01\x02\x03") << "application/octet-stream" << false;
+    QTest::newRow("empty") << QByteArray() << "application/octet-stream" << false;
+  }
+  void fileTypes() {
+    QFETCH(QByteArray, head);
+    QFETCH(QString, mime);
+    QFETCH(bool, program);
+    const std::string sniffed = kete::sniff_mime(std::string_view(head.constData(), std::size_t(head.size())));
+    QCOMPARE(QString::fromStdString(sniffed), mime);
+    QCOMPARE(kete::is_program_type(sniffed), program);
+  }
+  void programTypesOfOtherSystems() {
+    for (const char* other : {"application/x-msdownload", " Application/X-MS-DOS-Executable ", "application/x-sh"})
+      QVERIFY2(kete::is_program_type(other), other);
+    QVERIFY(!kete::is_program_type("application/pdf"));
+    QVERIFY(!kete::is_program_type(""));
+  }
+
   void unknownErrorCodeIsRefused() { QVERIFY(!kete::error_code_from_string("teapot")); }
 
   void uuids_data() {

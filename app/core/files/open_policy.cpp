@@ -1,13 +1,17 @@
 #include "files/open_policy.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QHash>
 #include <QSet>
+
+#include "kete/file_types.h"
 
 namespace kete::app {
 namespace {
 
-// The types the server names (server/blobs/sniff.cpp) that open without a question, each with the
+// The types kete::sniff_mime names (shared/src/file_types.cpp) that open without a question, each with the
 // suffixes a copy may keep from its title; any other title gets the first.
 const QHash<QString, QStringList>& knownTypes() {
   static const QHash<QString, QStringList> types{
@@ -20,35 +24,24 @@ const QHash<QString, QStringList>& knownTypes() {
       {QStringLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document"), {QStringLiteral("docx")}},
       {QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), {QStringLiteral("xlsx")}},
       {QStringLiteral("application/vnd.openxmlformats-officedocument.presentationml.presentation"), {QStringLiteral("pptx")}},
-      // Text may be a Windows script (.bat, .ps1, .vbs): it opens as text, in an editor.
-      {QStringLiteral("text/plain; charset=utf-8"), {QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("log")}},
-      {QStringLiteral("text/plain"), {QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("log")}},
+      // Text may be a Windows script (.bat, .ps1, .vbs) or a spreadsheet's formulas (.csv): it
+      // opens as text, in an editor. Save a copy to open it with another program.
+      {QStringLiteral("text/plain; charset=utf-8"), {QStringLiteral("txt"), QStringLiteral("md"), QStringLiteral("log")}},
+      {QStringLiteral("text/plain"), {QStringLiteral("txt"), QStringLiteral("md"), QStringLiteral("log")}},
   };
   return types;
 }
 
 // Document types the server cannot tell apart from their bytes (an old Office file and an
 // installer are both "OLE storage"; a zip may hold anything): opened after a warning, and only
-// by one of these suffixes taken from the title.
+// by one of these suffixes taken from the title. (Not RTF, whose embedded objects have been a way
+// in more than once; it can be saved and opened by hand.)
 const QSet<QString>& askFirstSuffixes() {
   static const QSet<QString> suffixes{
-      QStringLiteral("doc"), QStringLiteral("xls"), QStringLiteral("ppt"), QStringLiteral("msg"), QStringLiteral("rtf"),
-      QStringLiteral("csv"), QStringLiteral("odt"), QStringLiteral("ods"), QStringLiteral("odp"), QStringLiteral("zip"),
+      QStringLiteral("doc"), QStringLiteral("xls"), QStringLiteral("ppt"), QStringLiteral("msg"), QStringLiteral("odt"), QStringLiteral("ods"), QStringLiteral("odp"), QStringLiteral("zip"),
       QStringLiteral("heic"), QStringLiteral("mp3"), QStringLiteral("m4a"), QStringLiteral("mp4"), QStringLiteral("mov"),
       QStringLiteral("eml"), QStringLiteral("pages"), QStringLiteral("numbers"), QStringLiteral("key")};
   return suffixes;
-}
-
-// Types that are programs or scripts: never opened, whatever else is true of the file.
-bool isProgramType(const QString& mime) {
-  static const QSet<QString> types{
-      QStringLiteral("application/vnd.microsoft.portable-executable"), QStringLiteral("application/x-msdownload"),
-      QStringLiteral("application/x-ms-dos-executable"), QStringLiteral("application/x-executable"),
-      QStringLiteral("application/x-mach-binary"), QStringLiteral("application/x-ms-shortcut"),
-      QStringLiteral("application/x-sh"), QStringLiteral("application/x-shellscript"),
-      QStringLiteral("application/javascript"), QStringLiteral("text/javascript"), QStringLiteral("text/x-script"),
-      QStringLiteral("application/x-msi"), QStringLiteral("application/java-archive")};
-  return types.contains(mime.trimmed().toLower());
 }
 
 // The title as a file name: no folder separators, nothing Windows refuses or reads as a stream
@@ -58,28 +51,32 @@ QString safeBaseName(const QString& title) {
   for (QChar& c : safe)
     if (QStringLiteral("\\/:*?\"<>|").contains(c) || c.unicode() < 32) c = QLatin1Char('_');
   while (!safe.isEmpty() && (safe.endsWith(QLatin1Char('.')) || safe.endsWith(QLatin1Char(' ')))) safe.chop(1);
+  // Names Windows keeps for devices, whatever follows the dot ("CON.pdf" is the console).
+  static const QRegularExpression device(QStringLiteral("^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\\..*)?$"),
+                                         QRegularExpression::CaseInsensitiveOption);
+  if (device.match(safe).hasMatch()) safe.prepend(QLatin1Char('_'));
   return safe.isEmpty() ? QStringLiteral("document") : safe;
 }
 
 }  // namespace
 
 bool looksLikeProgram(const QByteArray& head) {
-  static const QByteArray magics[] = {
-      QByteArrayLiteral("MZ"),                                  // Windows programs and libraries
-      QByteArrayLiteral("\x7F" "ELF"),                          // Linux
-      QByteArrayLiteral("\xFE\xED\xFA\xCE"), QByteArrayLiteral("\xFE\xED\xFA\xCF"),  // macOS
-      QByteArrayLiteral("\xCE\xFA\xED\xFE"), QByteArrayLiteral("\xCF\xFA\xED\xFE"),
-      QByteArrayLiteral("\xCA\xFE\xBA\xBE"),
-      QByteArray("L\0\0\0\x01\x14\x02\0", 8),                    // a Windows shortcut
-      QByteArrayLiteral("#!"),                                  // a script
-  };
-  for (const auto& magic : magics)
-    if (head.startsWith(magic)) return true;
-  return false;
+  return is_program_type(sniff_mime(std::string_view(head.constData(), std::size_t(head.size()))));
+}
+
+void markAsFromElsewhere(const QString& path) {
+#ifdef Q_OS_WIN
+  // The Mark of the Web: Office then opens the copy in Protected View and keeps its macros off,
+  // as for any file that came from the internet.
+  QFile zone(path + QStringLiteral(":Zone.Identifier"));
+  if (zone.open(QIODevice::WriteOnly)) zone.write("[ZoneTransfer]\r\nZoneId=3\r\n");
+#else
+  Q_UNUSED(path)
+#endif
 }
 
 OpenDecision decideOpen(const QString& title, const QString& mime, const QByteArray& head) {
-  if (isProgramType(mime) || looksLikeProgram(head)) return {};
+  if (is_program_type(mime.toStdString()) || looksLikeProgram(head)) return {};
   const QString base = safeBaseName(title);
   const QString suffix = QFileInfo(base).suffix().toLower();
   if (const auto known = knownTypes().constFind(mime.trimmed().toLower()); known != knownTypes().cend()) {

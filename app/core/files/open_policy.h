@@ -23,7 +23,11 @@ struct OpenDecision {
 OpenDecision decideOpen(const QString& title, const QString& mime, const QByteArray& head = {});
 
 // True when these first bytes are those of a program or script (Windows, Linux, macOS, a
-// shortcut, a "#!" script), whatever the file is called.
+// shortcut, a "#!" script), whatever the file is called: the server's own test of stored files.
 bool looksLikeProgram(const QByteArray& head);
+
+// Marks a copy handed to the desktop as one that came from elsewhere (on Windows, the Mark of the
+// Web, so that Office opens it in Protected View); nothing elsewhere.
+void markAsFromElsewhere(const QString& path);
 
 }  // namespace kete::app

@@ -340,6 +340,7 @@ void DocumentBrowser::openSelected() {
                return refused();
              }
              if (checked.kind == OpenDecision::Kind::Ask && !confirmOpen(title)) return;
+             markAsFromElsewhere(target);
              if (!QDesktopServices::openUrl(QUrl::fromLocalFile(target)))
                say(tr("No program on this computer opens %1.").arg(title));
            });

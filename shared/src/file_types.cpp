@@ -1,6 +1,10 @@
-#include "blobs/sniff.h"
+#include "kete/file_types.h"
 
-namespace kete::blobs {
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace kete {
 namespace {
 
 bool starts(std::string_view s, std::string_view magic) { return s.substr(0, magic.size()) == magic; }
@@ -58,4 +62,18 @@ std::string sniff_mime(std::string_view h) {
   return "application/octet-stream";
 }
 
-}  // namespace kete::blobs
+bool is_program_type(std::string_view mime) {
+  static constexpr std::array<std::string_view, 14> kPrograms{
+      "application/vnd.microsoft.portable-executable", "application/x-msdownload", "application/x-ms-dos-executable",
+      "application/x-executable", "application/x-mach-binary", "application/x-ms-shortcut", "application/x-sh",
+      "application/x-shellscript", "application/javascript", "text/javascript", "text/x-script", "application/x-msi",
+      "application/java-archive", "application/x-bat"};
+  std::string lower;
+  for (char c : mime) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto first = lower.find_first_not_of(' ');
+  if (first == std::string::npos) return false;
+  lower = lower.substr(first, lower.find_last_not_of(' ') - first + 1);
+  return std::find(kPrograms.begin(), kPrograms.end(), lower) != kPrograms.end();
+}
+
+}  // namespace kete
