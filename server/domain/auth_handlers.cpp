@@ -69,7 +69,8 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
   const auto now = unix_now();
   const auto& settings = ctx.auth;
   const std::string account_key = normalize_email(**email_field).value_or(**email_field);
-  if (auto refused = locked_out(ctx, account_key, request.remote_address, now)) return *refused;
+  Attempt attempt;
+  if (auto refused = begin_attempt(ctx, account_key, request.remote_address, attempt)) return *refused;
 
   storage::IdentityStore identities(db);
   auto user = identities.user_by_email(account_key);
@@ -78,18 +79,20 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
   scope::Caller who;  // as far as a failed sign-in knows who it was
   if (user) who.user_id = user->id, who.name = user->name, who.tenant_id = user->tenant_id;
   if (!password_ok) {
-    count_failure(ctx, who, request, account_key, "sign_in", user ? "wrong password" : "unknown e-mail");
+    audit_failure(ctx, who, request, "sign_in", user ? "wrong password" : "unknown e-mail");
     return http::error_response(ErrorCode::invalid_credentials, "the e-mail address or password is not right");
   }
 
   std::optional<std::int64_t> step;
   if (user->totp_enabled) {
-    if (!totp->has_value() || totp->value().empty())
+    if (!totp->has_value() || totp->value().empty()) {  // the right password, and the app asks for the code next
+      forgive_attempt(ctx, attempt);
       return http::error_response(ErrorCode::totp_required, "enter the code from your authenticator app");
+    }
     const auto secret = auth::base32_decode(user->totp_secret).value_or("");
     step = auth::verify_totp(secret, **totp, now, user->totp_last_step);
     if (!step) {
-      count_failure(ctx, who, request, account_key, "sign_in", "wrong two-factor code");
+      audit_failure(ctx, who, request, "sign_in", "wrong two-factor code");
       return http::error_response(ErrorCode::totp_required, "the two-factor code is not right");
     }
   }
@@ -109,6 +112,7 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
       replayed = true;
     } else {
       sessions.clear_failures("account", account_key);
+      for (const auto counted : attempt.rows) sessions.forget_failure(counted);  // the address's count of this try
       sessions.create(row, auth::token_hash(token));
       caller->session_id = row.id;
       audit(db, *caller, request, "sign_in", "ok", {caller->tenant_id, caller->user_id}, row.device);
@@ -116,7 +120,7 @@ http::Response login(ServerContext& ctx, const http::Request& request) {
     }
   }
   if (replayed) {
-    count_failure(ctx, who, request, account_key, "sign_in", "two-factor code used already");
+    audit_failure(ctx, who, request, "sign_in", "two-factor code used already");
     return http::error_response(ErrorCode::totp_required, "that two-factor code has been used; wait for the next one");
   }
   auto response = http::json_response(200, boost::json::object{{"token", token},
@@ -197,14 +201,16 @@ http::Response accept_invite(ServerContext& ctx, const http::Request& request) {
   // Guessing codes is limited per address like sign-ins, and a code is looked up before any
   // password is hashed: a wrong code costs the server a lookup, not an argon2 run.
   const auto now = unix_now();
-  if (auto refused = locked_out(ctx, {}, request.remote_address, now)) return *refused;
+  Attempt attempt;
+  if (auto refused = begin_attempt(ctx, {}, request.remote_address, attempt)) return *refused;
   auto& db = ctx.db();
   storage::IdentityStore identities(db);
   const std::string code_hash = auth::token_hash(**code);
   if (!identities.invite_open(code_hash, now)) {
-    count_failure(ctx, {}, request, {}, "accept_invite", "unknown, used or expired code");
+    audit_failure(ctx, {}, request, "accept_invite", "unknown, used or expired code");
     return http::error_response(ErrorCode::not_found, "the invite code is unknown, used or expired");
   }
+  forgive_attempt(ctx, attempt);
   const std::string phc = auth::hash_password(**password);
   storage::Transaction tx(db);
   auto user_id = identities.take_invite(code_hash, unix_now());  // taken once, even by two at once

@@ -10,7 +10,6 @@
 #include "auth/password_policy.h"
 #include "domain/audit.h"
 #include "domain/sign_in_limits.h"
-#include "kete/email_address.h"
 #include "storage/session_store.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
@@ -20,8 +19,6 @@
 
 namespace kete::domain {
 namespace {
-
-std::string account_key(const scope::Caller& c) { return normalize_email(c.email).value_or(c.email); }
 
 std::string uri_escape(std::string_view s) {
   static constexpr char hex[] = "0123456789ABCDEF";
@@ -74,14 +71,16 @@ http::Response totp_confirm(ServerContext& ctx, const http::Request& request, co
   if (!user || user->totp_secret.empty()) return http::error_response(ErrorCode::conflict, "start enrolment first");
   if (user->totp_enabled) return http::error_response(ErrorCode::conflict, "two-factor sign-in is already set up");
   const auto secret = auth::base32_decode(user->totp_secret).value_or("");
-  if (auto refused = locked_out(ctx, account_key(caller), request.remote_address, unix_now())) return *refused;
+  Attempt attempt;
+  if (auto refused = begin_attempt(ctx, account_key(caller), request.remote_address, attempt)) return *refused;
   const auto step = auth::verify_totp(secret, **code, unix_now(), 0);
   if (!step) {
-    count_failure(ctx, caller, request, account_key(caller), "totp_confirm", "wrong two-factor code");
+    audit_failure(ctx, caller, request, "totp_confirm", "wrong two-factor code");
     return http::error_response(ErrorCode::bad_request, "the code is not right; check the time on your phone");
   }
+  forgive_attempt(ctx, attempt);
   storage::Transaction tx(db);
-  identities.set_totp(caller.user_id, user->totp_secret, true);
+  identities.set_totp(caller.user_id, user->totp_secret, true);  // last step 0: the use below always takes
   identities.use_totp_step(caller.user_id, *step);
   audit(db, caller, request, "totp_confirm", "ok", {caller.tenant_id, caller.user_id});
   tx.commit();
@@ -103,16 +102,25 @@ http::Response totp_disable(ServerContext& ctx, const http::Request& request, co
   if (auto refused = password_again(ctx, request, caller, *body, "totp_disable")) return *refused;
   auto user = identities.user_by_id(caller.user_id);
   const auto secret = auth::base32_decode(user ? user->totp_secret : "").value_or("");
-  const auto now = unix_now();
-  const auto step = user ? auth::verify_totp(secret, **code, now, user->totp_last_step) : std::nullopt;
-  if (!step || !identities.use_totp_step(caller.user_id, *step)) {
-    count_failure(ctx, caller, request, account_key(caller), "totp_disable", "wrong two-factor code");
+  Attempt attempt;
+  if (auto refused = begin_attempt(ctx, account_key(caller), request.remote_address, attempt)) return *refused;
+  const auto step = user ? auth::verify_totp(secret, **code, unix_now(), user->totp_last_step) : std::nullopt;
+  bool used = false;
+  if (step) {
+    // The code is used, and two-factor cleared, in one transaction: a code sent twice works once.
+    storage::Transaction tx(db);
+    used = identities.use_totp_step(caller.user_id, *step);
+    if (used) {
+      identities.clear_totp(caller.user_id);
+      audit(db, caller, request, "totp_disable", "ok", {caller.tenant_id, caller.user_id});
+      tx.commit();
+    }
+  }
+  if (!used) {
+    audit_failure(ctx, caller, request, "totp_disable", "wrong two-factor code");
     return http::error_response(ErrorCode::forbidden, "the two-factor code is not right");
   }
-  storage::Transaction tx(db);
-  identities.clear_totp(caller.user_id);
-  audit(db, caller, request, "totp_disable", "ok", {caller.tenant_id, caller.user_id});
-  tx.commit();
+  forgive_attempt(ctx, attempt);
   return http::no_content();
 }
 

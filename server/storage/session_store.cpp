@@ -70,8 +70,13 @@ std::vector<SessionRow> SessionStore::open_for_user(const std::string& user_id, 
   return out;
 }
 
-void SessionStore::record_failure(const std::string& kind, const std::string& key, std::int64_t now) {
+std::int64_t SessionStore::record_failure(const std::string& kind, const std::string& key, std::int64_t now) {
   db_.prepare("INSERT INTO auth_failures(kind, key, at) VALUES (?, ?, ?)").bind(1, kind).bind(2, key).bind(3, now).run();
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+void SessionStore::forget_failure(std::int64_t row) {
+  db_.prepare("DELETE FROM auth_failures WHERE rowid = ?").bind(1, row).run();
 }
 
 std::pair<int, std::int64_t> SessionStore::failures_since(const std::string& kind, const std::string& key,

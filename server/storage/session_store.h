@@ -33,7 +33,9 @@ class SessionStore {
   std::vector<SessionRow> open_for_user(const std::string& user_id, std::int64_t idle_cutoff, std::int64_t now);
   std::optional<SessionRow> by_id(const std::string& session_id);
 
-  void record_failure(const std::string& kind, const std::string& key, std::int64_t now);
+  // Returns the row, so that a try counted before it was checked can be forgiven when it succeeds.
+  std::int64_t record_failure(const std::string& kind, const std::string& key, std::int64_t now);
+  void forget_failure(std::int64_t row);
   // Failures since `since`, and the oldest of them (0 when none).
   std::pair<int, std::int64_t> failures_since(const std::string& kind, const std::string& key, std::int64_t since);
   void clear_failures(const std::string& kind, const std::string& key);
