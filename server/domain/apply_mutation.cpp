@@ -176,9 +176,7 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
     boost::json::object next = m.data;
     if (auto ok = scope::authorize_write(caller, *spec, scope::WriteOp::create, nullptr, next, directory); !ok) {
       auto out = rejected(ok.error());
-      // Whose log the denial goes to: for a client or partner, their own tenant, never one named
-      // in the body (which would plant entries in another company's access log).
-      out.subject_tenant_id = caller.internal() ? tenant_of(next) : caller.tenant_id;
+      out.subject_tenant_id = scope::denial_subject_tenant(caller, tenant_of(next));
       return out;
     }
     if (records.id_taken(m.record_id)) return rejected(make_error(ErrorCode::conflict, "that record id is already in use"));
@@ -230,7 +228,7 @@ MutationOutcome apply_mutation(storage::SqliteDatabase& db, storage::RecordStore
   }
   if (auto ok = scope::authorize_write(caller, *spec, op, &current, next, directory); !ok) {
     auto out = rejected(ok.error());
-    out.subject_tenant_id = caller.internal() ? tenant_of(current) : caller.tenant_id;
+    out.subject_tenant_id = scope::denial_subject_tenant(caller, tenant_of(current));
     return out;
   }
   storage::StoredRecord r = *stored;

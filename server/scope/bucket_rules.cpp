@@ -134,6 +134,12 @@ bool may_see_audit_actor(const Caller& c, std::string_view actor_tenant_id, std:
   return c.internal() || actor_tenant_kind == "internal" || (!actor_tenant_id.empty() && actor_tenant_id == c.tenant_id);
 }
 
+std::string denial_subject_tenant(const Caller& c, std::string_view named) {
+  if (!c.internal()) return c.tenant_id;
+  // Only clients read their access log; the business reads all of it, subject or not.
+  return looks_after_client(c, named) ? std::string(named) : std::string();
+}
+
 bool may_see_audit_entry(const Caller& c, std::string_view bucket, std::string_view collection,
                          std::string_view subject_tenant_id, bool record_readable) {
   if (c.internal() || subject_tenant_id.empty()) return true;

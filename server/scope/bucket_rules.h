@@ -21,6 +21,10 @@ bool can_read_bucket(const Caller& caller, std::string_view bucket);
 // Whose actions a client's access log shows: the business's and its own company's, never another
 // client's (whose denied writes could otherwise be made to land there).
 bool may_see_audit_actor(const Caller& c, std::string_view actor_tenant_id, std::string_view actor_tenant_kind);
+// Whose access log a denied write goes to: a client's or partner's own tenant, whatever the body
+// named; for the business's people, the client named only when they look after it (else none),
+// so that nobody fills the log of a client they do not look after.
+std::string denial_subject_tenant(const Caller& c, std::string_view named_tenant_id);
 
 // Whether an audit entry about the caller's own tenant may be shown to a client or partner user:
 // only what it could read itself. `bucket`: the bucket a pull entry names (else empty);

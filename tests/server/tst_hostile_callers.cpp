@@ -211,12 +211,16 @@ class HostileCallers : public QObject {
     // A message, because client A may read messages: a denial about one would be shown to A.
     const auto planted = m_world->push("clientB", "messages", "create", newId(), 0, {{"tenant_id", A}, {"body", "x"}});
     QCOMPARE(planted.value("status").toString(), QString("rejected"));
+    // So may staff who do not look after client A.
+    QCOMPARE(m_world->push("staff2", "jobs", "create", newId(), 0, {{"tenant_id", A}, {"title", "x"}}).value("status").toString(),
+             QString("rejected"));
     const auto logOf = [&](const QString& who) {
       return (*m_world)[who].http->get(m_server->url("/api/v1/audit?limit=1000")).json().value("entries").toArray();
     };
     for (const auto& e : logOf("clientA"))
-      QVERIFY2(e.toObject().value("actor").toObject().value("id").toString() != (*m_world)["clientB"].id,
-               qPrintable(QJsonDocument(e.toObject()).toJson()));
+      for (const QString planter : {"clientB", "staff2"})
+        QVERIFY2(e.toObject().value("actor").toObject().value("id").toString() != (*m_world)[planter].id,
+                 qPrintable(QJsonDocument(e.toObject()).toJson()));
     bool seen = false;
     for (const auto& e : (*m_world)["admin"].http->get(m_server->url("/api/v1/audit?action=write_create")).json().value("entries").toArray())
       seen = seen || (e.toObject().value("tenant_id").toString() == B && e.toObject().value("outcome").toString() == "denied");
