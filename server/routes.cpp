@@ -17,7 +17,6 @@
 #include "http/json_response.h"
 #include "http/router.h"
 #include "log/logger.h"
-#include "storage/session_store.h"
 #include "storage/sqlite_database.h"
 
 namespace kete {
@@ -146,10 +145,7 @@ http::UpgradeHandler make_upgrade_handler(ServerContext& ctx) {
           return std::function<void()>([&ctx, id] { ctx.live.unsubscribe(id); });
         },
         [&ctx, session_id]() -> std::optional<std::chrono::seconds> {
-          auto session = storage::SessionStore(ctx.db()).by_id(session_id);
-          const auto now = unix_now();
-          if (!session) return std::nullopt;
-          const auto left = std::min(session->last_seen_at + ctx.auth.idle_timeout_seconds, session->absolute_expires_at) - now;
+          const auto left = auth::seconds_left(ctx.db(), session_id, ctx.auth, unix_now());
           if (left <= 0) return std::nullopt;
           return std::chrono::seconds(left);
         }};

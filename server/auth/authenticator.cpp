@@ -19,6 +19,17 @@ constexpr std::int64_t kTouchEverySeconds = 60;
 
 std::string token_hash(std::string_view token) { return to_hex(sha256(token)); }
 
+std::int64_t seconds_left(const storage::SessionRow& session, const AuthSettings& settings, std::int64_t now) {
+  // Idle: over once more than idle_timeout_seconds have passed since it was last seen.
+  return std::min(session.last_seen_at + settings.idle_timeout_seconds + 1, session.absolute_expires_at) - now;
+}
+
+std::int64_t seconds_left(storage::SqliteDatabase& db, const std::string& session_id, const AuthSettings& settings,
+                          std::int64_t now) {
+  auto session = storage::SessionStore(db).by_id(session_id);
+  return session ? seconds_left(*session, settings, now) : 0;
+}
+
 std::optional<scope::Caller> load_caller(storage::SqliteDatabase& db, const std::string& user_id) {
   storage::IdentityStore identities(db);
   auto user = identities.user_by_id(user_id);
@@ -70,7 +81,7 @@ Result<scope::Caller> authenticate(const http::Request& request, storage::Sqlite
     read.commit();
   }
   if (!session) return make_error(ErrorCode::unauthorized, "the session token is not valid");
-  if (now - session->last_seen_at > settings.idle_timeout_seconds || now >= session->absolute_expires_at) {
+  if (seconds_left(*session, settings, now) <= 0) {
     sessions.end(session->id, now);
     return make_error(ErrorCode::unauthorized, "the session has expired; sign in again");
   }

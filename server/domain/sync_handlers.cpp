@@ -47,6 +47,13 @@ http::Response pull_answer(const std::string& epoch, const std::vector<std::stri
                                                       {"more", more}});
 }
 
+// The buckets a caller can read now, as scope says from the tenants and users stored.
+std::vector<std::string> readable_now(storage::SqliteDatabase& db, const scope::Caller& caller) {
+  storage::IdentityStore identities(db);
+  return scope::readable_buckets(caller, {[&](const std::string& kind) { return identities.tenant_ids(kind); },
+                                          [&] { return identities.user_ids_of_tenant(caller.tenant_id); }});  // admins only
+}
+
 }  // namespace
 
 http::Response pull(ServerContext& ctx, const http::Request& request, const scope::Caller& caller) {
@@ -63,11 +70,7 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
       if (auto known = ctx.sessions.buckets(caller.user_id, caller.identity_generation)) {
         readable = known->size();
       } else {
-        storage::IdentityStore identities(ctx.db());
-        readable = scope::readable_buckets(
-                       caller, {[&](const std::string& kind) { return identities.tenant_ids(kind); },
-                                [&] { return identities.user_ids_of_tenant(caller.tenant_id); }})
-                       .size();
+        readable = readable_now(ctx.db(), caller).size();
       }
       if (c->as_object().size() > readable + kSpareCursors)
         return http::error_response(ErrorCode::bad_request, "more cursors than buckets you can read");
@@ -102,13 +105,10 @@ http::Response pull(ServerContext& ctx, const http::Request& request, const scop
 
   auto& db = ctx.db();
   storage::Transaction snapshot(db, false);  // one consistent view across every bucket read
-  storage::IdentityStore identities(db);
   storage::ChangeFeed feed(db);
   storage::RecordStore records(db);
   const scope::ReadScope scope(caller);
-  const auto buckets = scope::readable_buckets(
-      caller, {[&](const std::string& kind) { return identities.tenant_ids(kind); },
-               [&] { return identities.user_ids_of_tenant(caller.tenant_id); }});  // asked for admins only
+  const auto buckets = readable_now(db, caller);
   ctx.sessions.put_buckets(caller.user_id, std::make_shared<const std::vector<std::string>>(buckets),
                            caller.identity_generation);
 
