@@ -176,7 +176,8 @@ http::Response read_audit(ServerContext& ctx, const http::Request& request, cons
       if (auto t = storage::IdentityStore(ctx.db()).tenant_by_id(tenant_id)) it->second = t->kind;
     return it->second;
   };
-  for (const auto& e : storage::AuditStore(ctx.db()).query(q)) {
+  const auto page = storage::AuditStore(ctx.db()).query(q);
+  for (const auto& e : page) {
     if (!caller.internal() && !scope::may_see_audit_actor(caller, e.actor_tenant_id, kind_of(e.actor_tenant_id))) continue;
     if (!caller.internal()) {  // a client sees only entries about what it may read itself
       const bool pull = e.action == "sync_read";  // detail: "<bucket>: <n> change(s)"
@@ -196,7 +197,11 @@ http::Response read_audit(ServerContext& ctx, const http::Request& request, cons
     }
     entries.push_back(std::move(o));
   }
-  return http::json_response(200, boost::json::object{{"entries", std::move(entries)}});
+  boost::json::object out{{"entries", std::move(entries)}};
+  // Entries a client may not see are left out of its page, so a page can be short while older
+  // ones remain: where the next page starts is said, rather than left to the entries shown.
+  if (static_cast<int>(page.size()) == q.limit) out["next_before"] = page.back().seq;
+  return http::json_response(200, std::move(out));
 }
 
 }  // namespace kete::domain

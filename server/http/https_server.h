@@ -21,8 +21,9 @@ struct ListenOptions {
   std::chrono::seconds idle_timeout{75};   // a keep-alive connection waiting for its next request
   std::chrono::seconds write_timeout{60};  // for an answer, or for each 256 KiB of a file, to be taken
   int threads = 0;  // 0: one per core
-  // Open connections at once, in all and from one address; 0: from the descriptors the process
-  // may open (leaving room for its files), and a quarter of that (at least 16) from one address.
+  // Open connections at once, in all and from one address (an IPv6 one: its /64); 0: from the
+  // descriptors the process may open (leaving room for its files), at most 20,000, and 256 from
+  // one address.
   std::size_t max_connections = 0;
   std::size_t max_connections_per_address = 0;
 };
